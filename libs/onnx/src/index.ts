@@ -1,0 +1,8 @@
+export type {
+  Dim,
+  ElementTypeName,
+  LayerCost,
+  LayerPrecision,
+  ModelSummary,
+  ValueSummary,
+} from './model-summary';
