@@ -1,11 +1,10 @@
-// Module entry: registers every operator family. Each family lives in its own file and exposes
-// an Init function that adds its exports.
+// Module entry. Operator families register themselves (registry.h); nothing else lives here.
 #include <napi.h>
 
-#include "cpu_features.h"
+#include "registry.h"
 
 static Napi::Object InitAddon(Napi::Env env, Napi::Object exports) {
-  edgepress::InitCpuFeatures(env, exports);
+  edgepress::InitAllFamilies(env, exports);
   return exports;
 }
 

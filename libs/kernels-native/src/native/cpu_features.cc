@@ -1,6 +1,10 @@
 #include "cpu_features.h"
 
+#include <napi.h>
+
 #include <thread>
+
+#include "registry.h"
 
 namespace edgepress {
 
@@ -21,8 +25,10 @@ static Napi::Value CpuFeatures(const Napi::CallbackInfo& info) {
   return result;
 }
 
-void InitCpuFeatures(Napi::Env env, Napi::Object exports) {
+static void InitCpuFeatures(Napi::Env env, Napi::Object exports) {
   exports.Set("cpuFeatures", Napi::Function::New(env, CpuFeatures, "cpuFeatures"));
 }
+
+EDGEPRESS_REGISTER_FAMILY(InitCpuFeatures);
 
 }  // namespace edgepress

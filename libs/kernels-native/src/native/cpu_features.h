@@ -1,11 +1,8 @@
 #pragma once
-#include <napi.h>
 
 namespace edgepress {
 
-// True when the running CPU can execute the AVX2+FMA kernels.
+// True when the running CPU can execute the AVX2+FMA kernels (x86 only; false elsewhere).
 bool HasAvx2Fma();
-
-void InitCpuFeatures(Napi::Env env, Napi::Object exports);
 
 }  // namespace edgepress
