@@ -18,7 +18,6 @@ export interface NativeAddon {
 function loadAddon(): NativeAddon {
   const file = path.join(__dirname, '..', 'build', 'Release', 'edgepress_kernels.node');
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(file) as NativeAddon;
   } catch (cause) {
     throw new EdgepressError(
