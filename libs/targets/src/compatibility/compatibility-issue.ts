@@ -53,20 +53,3 @@ const SEVERITY_ORDER: Readonly<Record<IssueSeverity, number>> = { error: 0, warn
 export function bySeverity(a: CompatibilityIssue, b: CompatibilityIssue): number {
   return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
 }
-
-/** `2.48 MiB (2,602,848 bytes)`: readable, and exact for whoever compares numbers. */
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (Math.abs(value) >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const exact = `${Math.round(bytes).toLocaleString('en-US')} bytes`;
-  return unit === 0 ? exact : `${Number(value.toFixed(2))} ${units[unit]} (${exact})`;
-}
-
-export function formatRatio(ratio: number): string {
-  return `${Number(ratio.toFixed(2))}x`;
-}

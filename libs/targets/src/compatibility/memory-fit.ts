@@ -1,6 +1,7 @@
 import type { ModelSummary } from '@edgepress/onnx';
 import type { HardwareTarget, McuTarget } from '../schema/target-schema';
-import { formatBytes, formatRatio, type CompatibilityIssue } from './compatibility-issue';
+import { formatBytes, formatRatio } from '../format';
+import type { CompatibilityIssue } from './compatibility-issue';
 
 export interface MemoryReservations {
   /** Bytes of flash taken by program code and the runtime (MCUs). */
