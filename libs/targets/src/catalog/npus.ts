@@ -6,7 +6,7 @@
 import { defineTarget } from '../define-target';
 import type { HardwareTarget } from '../schema/target-schema';
 import { APPLE_NEURAL_ENGINE_OPS, EDGE_TPU_OPS, QNN_HTP_OPS } from './operator-sets';
-import { GB_PER_S, GHz, GiB, MB_PER_S, MiB, tops } from './units';
+import { GB_PER_S, GiB, MB_PER_S, MHz, MiB, tops } from './units';
 
 const NO_SPARSITY = { structured: [], unstructured: null };
 
@@ -27,7 +27,7 @@ export const coralEdgeTpu = defineTarget({
   sparsity: NO_SPARSITY,
   power: { activeWatts: 2, idleWatts: 0.5 }, // [2] 0.5 W per TOPS x 4 TOPS; idle is an assumption
   fallback: {
-    macsPerSecond: 4 * 1.5 * GHz * 4, // the fp32 NEON peak of a Raspberry Pi 4-class host (see raspberry-pi-4)
+    macsPerSecond: 4 * 1500 * MHz * 4, // the fp32 NEON peak of a Raspberry Pi 4-class host (see raspberry-pi-4)
     description: 'host CPU running TFLite (assumed Raspberry Pi 4-class: 4x Cortex-A72, fp32 NEON)',
   },
   quantization: {
@@ -66,12 +66,12 @@ export const snapdragonXEliteHexagon = defineTarget({
   },
   memory: {
     ramBytes: 16 * GiB, // assumption: a 16 GB laptop
-    bandwidthBytesPerSecond: 8.448 * 16 * GB_PER_S, // [1] LPDDR5x-8448 on a 128-bit bus: 135 GB/s
+    bandwidthBytesPerSecond: 8448 * 16 * MB_PER_S, // [1] LPDDR5x-8448 on a 128-bit bus: 135 GB/s
   },
   sparsity: NO_SPARSITY,
   power: { activeWatts: 5, idleWatts: 0.5 }, // assumption: NPU plus its memory traffic; Qualcomm publishes no NPU power
   fallback: {
-    macsPerSecond: 12 * 3.8 * GHz * 16, // 12 Oryon cores x 3.8 GHz x four 128-bit FMA pipes (16 fp32 MACs/cycle)
+    macsPerSecond: 12 * 3800 * MHz * 16, // 12 Oryon cores x 3.8 GHz x four 128-bit FMA pipes (16 fp32 MACs/cycle)
     description: 'Oryon CPU through the ONNX Runtime CPU provider (fp32)',
   },
   quantization: { perTensorOnly: false, symmetricWeights: false }, // [2] per-channel int8 weights supported
@@ -107,13 +107,13 @@ export const appleNeuralEngine = defineTarget({
   },
   memory: {
     ramBytes: 6 * GiB, // [3] 6 GB LPDDR5
-    bandwidthBytesPerSecond: 6.4 * 8 * GB_PER_S, // [3] LPDDR5-6400 on a 64-bit bus: 51.2 GB/s
+    bandwidthBytesPerSecond: 6400 * 8 * MB_PER_S, // [3] LPDDR5-6400 on a 64-bit bus: 51.2 GB/s
   },
   sparsity: NO_SPARSITY,
   power: { activeWatts: 2, idleWatts: 0.1 }, // assumption: Apple publishes no Neural Engine power
   fallback: {
     // 5 GPU cores x 128 fp32 ALUs x 1.398 GHz: one FMA per ALU per clock.
-    macsPerSecond: 5 * 128 * 1.398 * GHz,
+    macsPerSecond: 5 * 128 * 1398 * MHz,
     description: 'A16 GPU (Core ML places layers the Neural Engine cannot run on the GPU or CPU)',
   },
   quantization: { perTensorOnly: false, symmetricWeights: false }, // [2] per-channel, symmetric or affine weights
