@@ -1,9 +1,8 @@
 import type { ModelSummary } from '@edgepress/onnx';
+import { ALWAYS_FOLDED_OPS } from '../folded-ops';
 import type { HardwareTarget, McuTarget, NpuTarget } from '../schema/target-schema';
 import type { CompatibilityIssue } from './compatibility-issue';
 
-/** Nodes every deployment path removes or folds into weights before the model reaches a device. */
-const ALWAYS_FOLDED = new Set(['Constant', 'Identity', 'Dropout']);
 
 /** Shape arithmetic that constant folding removes once every input shape is fixed. */
 const SHAPE_COMPUTATION = new Set(['Shape', 'Size', 'ConstantOfShape', 'Range']);
@@ -17,7 +16,7 @@ export function checkOperators(summary: ModelSummary, target: HardwareTarget): C
 
 function usedOps(summary: ModelSummary): Array<[string, number]> {
   return Object.entries(summary.ops)
-    .filter(([opType]) => !ALWAYS_FOLDED.has(opType))
+    .filter(([opType]) => !ALWAYS_FOLDED_OPS.has(opType))
     .sort(([a], [b]) => a.localeCompare(b));
 }
 

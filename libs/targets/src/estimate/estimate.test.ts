@@ -121,6 +121,16 @@ describe('estimate', () => {
     expect(result.energyMj).toBeCloseTo(result.latencyMs * 6.4, 9);
   });
 
+  it('charges nothing for Constant, Identity and Dropout nodes', () => {
+    const plain = estimate(summaryOf([computeLayer('Conv', 1e8, 1e5, 9e5)]), bench);
+    const withFolded = estimate(
+      summaryOf([layer('Constant', { weightBytes: 1e5, activationBytes: 1e5 }), computeLayer('Conv', 1e8, 1e5, 9e5), layer('Identity', { activationBytes: 9e5 })]),
+      bench,
+    );
+    expect(withFolded.latencyMs).toBe(plain.latencyMs);
+    expect(withFolded.perLayer.map((entry) => entry.opType)).toEqual(['Conv']);
+  });
+
   it('rejects a malformed summary', () => {
     const broken = summaryOf([computeLayer('Conv', 1, 1, 1)]);
     (broken.layers[0] as { weightBytes: number }).weightBytes = Number.POSITIVE_INFINITY;

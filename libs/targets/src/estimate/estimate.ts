@@ -1,5 +1,6 @@
 import type { LayerCost, LayerPrecision, ModelSummary } from '@edgepress/onnx';
 import { resolveExecutionPath, type ExecutionPath } from '../execution-path';
+import { ALWAYS_FOLDED_OPS } from '../folded-ops';
 import { formatBytes } from '../format';
 import { assertModelSummary } from '../model-summary-guard';
 import type { Precision } from '../schema/fields';
@@ -68,6 +69,7 @@ export function estimate(summary: ModelSummary, target: HardwareTarget): Rooflin
   const paths = new Map<LayerPrecision, ExecutionPath>();
 
   for (const layer of summary.layers) {
+    if (ALWAYS_FOLDED_OPS.has(layer.opType)) continue;
     if (layer.macs === null || layer.activationBytes === null) {
       const unknown = layer.macs === null ? 'MACs' : 'activation bytes';
       notEstimated.push({ node: layer.node, opType: layer.opType, reason: `${unknown} unknown: the shapes around this node are not known` });
@@ -172,6 +174,7 @@ function assumptionsOf(
     'Roofline estimate, not a measurement: each layer takes max(MACs / effective peak, bytes moved / effective bandwidth), and layers run one after another.',
     `Effective = spec-sheet peak x efficiency (${factors}: compute ${efficiency.compute}, memory ${efficiency.memory}).`,
     'Bytes moved per layer = its weights as stored + its input and output activations; no reuse through caches across layers.',
+    `${[...ALWAYS_FOLDED_OPS].join(', ')} nodes are folded away before deployment and cost nothing.`,
     `Energy = latency x active power of the ${target.name} (${target.power.activeWatts} W); idle power between inferences is not counted.`,
     ...memory.notes,
   ];
