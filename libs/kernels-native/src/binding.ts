@@ -13,7 +13,47 @@ export type NativeCancelFlag = Int32Array | undefined;
 
 export interface NativeAddon {
   cpuFeatures(): { avx2: boolean; hardwareThreads: number };
+
+  // part 1: quantization, calibration, GEMM
+  quantizeLinear(args: NativeQuantizeArgs): Promise<Int8Array | Uint8Array>;
+  dequantizeLinear(args: NativeDequantizeArgs): Promise<Float32Array>;
+  minMaxLinear(args: NativeScaleGeometry & { x: Float32Array }): Promise<{ min: Float32Array; max: Float32Array }>;
+  // end part 1
 }
+
+// part 1: quantization, calibration, GEMM -- argument objects of the native functions above.
+/** Every native call of part 1 takes these. */
+export interface NativeCallArgs {
+  threads: number;
+  cancel: NativeCancelFlag;
+}
+
+/** A tensor viewed as [outer, axisDim, inner]; granularity 0 per tensor, 1 per axis, 2 block-wise. */
+export interface NativeScaleGeometry extends NativeCallArgs {
+  outer: number;
+  axisDim: number;
+  inner: number;
+  granularity: 0 | 1 | 2;
+  blockSize: number;
+}
+
+export interface NativeQuantizeArgs extends NativeScaleGeometry {
+  x: Float32Array;
+  scale: Float32Array;
+  zeroPoint: Int32Array | undefined;
+  qmin: number;
+  qmax: number;
+  bits: 4 | 8;
+}
+
+export interface NativeDequantizeArgs extends NativeScaleGeometry {
+  x: Int8Array | Uint8Array;
+  signed: boolean;
+  scale: Float32Array;
+  zeroPoint: Int32Array | undefined;
+  bits: 4 | 8;
+}
+// end part 1
 
 function loadAddon(): NativeAddon {
   const file = path.join(__dirname, '..', 'build', 'Release', 'edgepress_kernels.node');

@@ -1,3 +1,13 @@
 export { cpuFeatures } from './cpu-features';
 export type { CpuFeatures } from './cpu-features';
 export type { KernelCallOptions, KernelTypedArray, Tensor } from './tensor';
+// part 1: quantization, calibration, GEMM
+export { quantizeLinear, dequantizeLinear } from './quantize-linear';
+export type { QuantizationParams, QuantizeOptions } from './quantize-linear';
+export type { ScaleLayout } from './quantize-geometry';
+export { computeQuantParams, computeQuantParamsPerChannel, roundHalfToEven } from './quantize-params';
+export type { PerChannelQuantParams, QuantParams, QuantParamsOptions } from './quantize-params';
+export { QUANTIZED_TYPES, quantizedRange } from './quantize-types';
+export type { QuantizedRange, QuantizedTensor, QuantizedType } from './quantize-types';
+export { quantizeTensor, tensorMinMax } from './quantize-weights';
+export type { GroupRange, QuantizeTensorOptions, QuantizeTensorResult } from './quantize-weights';

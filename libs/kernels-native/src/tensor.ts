@@ -20,4 +20,6 @@ export interface KernelCallOptions {
   threads?: number;
   /** Aborting rejects the operation with code CANCELLED at the kernel's next check. */
   signal?: AbortSignal;
+  /** Cap on the elements of every tensor the operation reads or writes (default 2^28). */
+  maxElements?: number;
 }

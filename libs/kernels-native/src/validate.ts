@@ -51,8 +51,20 @@ type TypedArrayConstructor =
   | Int32ArrayConstructor
   | Uint32ArrayConstructor;
 
+// The %TypedArray%.prototype[Symbol.toStringTag] getter reads the array's internal type name, so
+// it recognises typed arrays made in another realm (a vm context, Jest's test context, arrays that
+// native addons create in the main context), which `instanceof` rejects.
+const typedArrayName = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag)?.get as (
+  this: unknown,
+) => string | undefined;
+
+/** True when value is a typed array of ctor's element type, from any realm. */
+export function isTypedArrayOf(value: unknown, ctor: TypedArrayConstructor): boolean {
+  return typedArrayName.call(value) === ctor.name;
+}
+
 export function expectTypedArray<C extends TypedArrayConstructor>(name: string, value: unknown, ctor: C, length?: number): InstanceType<C> {
-  if (!(value instanceof ctor)) {
+  if (!isTypedArrayOf(value, ctor)) {
     throw invalidArgument(`Expected a ${ctor.name} for ${name} but received ${describe(value)}`, name);
   }
   if (length !== undefined && (value as InstanceType<C>).length !== length) {
@@ -97,4 +109,70 @@ export function expectScales(name: string, scales: Float32Array): void {
 
 export function expectThreads(value: unknown): number {
   return value === undefined ? 1 : expectInteger('threads', value, 1, 64);
+}
+
+/**
+ * Default cap on the elements of any tensor an operation reads or writes (sharp-style safe
+ * default); a caller lifts it per call with the `maxElements` option.
+ */
+export const DEFAULT_MAX_ELEMENTS = 2 ** 28;
+
+export function expectMaxElements(value: unknown): number {
+  return value === undefined ? DEFAULT_MAX_ELEMENTS : expectInteger('maxElements', value, 1, 2 ** 32);
+}
+
+export function resourceExhausted(name: string, count: number, cap: number): EdgepressError {
+  return new EdgepressError(ErrorCode.RESOURCE_EXHAUSTED, `${name} has ${count} elements, above the cap of ${cap}`, {
+    details: { argument: name, cap },
+  });
+}
+
+/** An object with `data` (an instance of one of `ctors`) and a `shape` whose element count matches it. */
+export function expectTensor<C extends TypedArrayConstructor>(
+  name: string,
+  value: unknown,
+  ctors: readonly C[],
+  maxElements: number,
+): { data: InstanceType<C>; shape: number[] } {
+  if (typeof value !== 'object' || value === null || !('data' in value) || !('shape' in value)) {
+    throw invalidArgument(`Expected a tensor { data, shape } for ${name} but received ${describe(value)}`, name);
+  }
+  const { data, shape } = value as { data: unknown; shape: unknown };
+  if (!ctors.some((ctor) => isTypedArrayOf(data, ctor))) {
+    const expected = ctors.map((ctor) => ctor.name).join(' or ');
+    throw invalidArgument(`Expected a ${expected} for ${name}.data but received ${describe(data)}`, `${name}.data`);
+  }
+  const dims = expectShape(`${name}.shape`, shape, maxElements);
+  const count = elementCount(dims);
+  if ((data as InstanceType<C>).length !== count) {
+    throw invalidArgument(
+      `Expected ${name}.data to hold ${count} elements (shape [${dims.join(', ')}]) but received ${(data as InstanceType<C>).length}`,
+      `${name}.data`,
+    );
+  }
+  return { data: data as InstanceType<C>, shape: [...dims] };
+}
+
+/** An axis in [-rank, rank), ONNX style; returns it normalised to [0, rank). */
+export function expectAxis(name: string, value: unknown, rank: number): number {
+  const axis = expectInteger(name, value, -rank, rank - 1);
+  return axis < 0 ? axis + rank : axis;
+}
+
+export function expectPowerOfTwo(name: string, value: unknown, min: number, max: number): number {
+  const n = expectInteger(name, value, min, max);
+  if ((n & (n - 1)) !== 0) {
+    throw invalidArgument(`Expected a power of two between ${min} and ${max} for ${name} but received ${n}`, name);
+  }
+  return n;
+}
+
+/** Every zero point an integer within the quantized type's range [qmin, qmax]. */
+export function expectZeroPoints(name: string, values: ArrayLike<number>, qmin: number, qmax: number): void {
+  for (let i = 0; i < values.length; i++) {
+    const z = values[i] as number;
+    if (!Number.isInteger(z) || z < qmin || z > qmax) {
+      throw invalidArgument(`Expected an integer between ${qmin} and ${qmax} for ${name}[${i}] but received ${z}`, `${name}[${i}]`);
+    }
+  }
 }
