@@ -1,0 +1,149 @@
+#include "spmm_kernel.h"
+
+#include <cstring>
+
+#include "cpu_features.h"
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
+namespace edgepress {
+namespace {
+
+void SpmmPanelPortable(const CsrView& a, size_t row_begin, size_t row_end, const float* panel, size_t ldp,
+                       size_t width, float* out, size_t ldo) {
+  float acc[kSpmmPanelWidth];
+  for (size_t r = row_begin; r < row_end; ++r) {
+    std::memset(acc, 0, sizeof acc);
+    for (int32_t j = a.indptr[r]; j < a.indptr[r + 1]; ++j) {
+      const float v = a.values[j];
+      const float* row = panel + static_cast<size_t>(a.indices[j]) * ldp;
+      for (size_t c = 0; c < width; ++c) acc[c] += v * row[c];
+    }
+    std::memcpy(out + (r - row_begin) * ldo, acc, width * sizeof(float));
+  }
+}
+
+#if defined(__x86_64__)
+
+__attribute__((target("avx2,fma"))) inline __m256i TailMask(size_t tail) {
+  alignas(32) static const int32_t kLanes[16] = {-1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0};
+  return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(kLanes + 8 - tail));
+}
+
+// kVectors full vectors plus, with kTail, one partial vector under `tail`.
+template <int kVectors, bool kTail>
+__attribute__((target("avx2,fma"))) void PanelAvx2(const CsrView& a, size_t row_begin, size_t row_end,
+                                                   const float* panel, size_t ldp, size_t tail_width, float* out,
+                                                   size_t ldo) {
+  constexpr int kAcc = kVectors + (kTail ? 1 : 0);
+  const __m256i tail = TailMask(kTail ? tail_width : 8);
+  for (size_t r = row_begin; r < row_end; ++r) {
+    __m256 acc[kAcc];
+    for (int q = 0; q < kAcc; ++q) acc[q] = _mm256_setzero_ps();
+    const int32_t end = a.indptr[r + 1];
+    for (int32_t j = a.indptr[r]; j < end; ++j) {
+      const __m256 v = _mm256_broadcast_ss(a.values + j);
+      const float* row = panel + static_cast<size_t>(a.indices[j]) * ldp;
+      for (int q = 0; q < kVectors; ++q) acc[q] = _mm256_fmadd_ps(v, _mm256_loadu_ps(row + 8 * q), acc[q]);
+      if (kTail) acc[kVectors] = _mm256_fmadd_ps(v, _mm256_maskload_ps(row + 8 * kVectors, tail), acc[kVectors]);
+    }
+    float* dst = out + (r - row_begin) * ldo;
+    for (int q = 0; q < kVectors; ++q) _mm256_storeu_ps(dst + 8 * q, acc[q]);
+    if (kTail) _mm256_maskstore_ps(dst + 8 * kVectors, tail, acc[kVectors]);
+  }
+}
+
+// A one-column contiguous panel (one activation row): a sparse dot product per row, eight
+// nonzeros per gather.
+__attribute__((target("avx2,fma"))) void DotAvx2(const CsrView& a, size_t row_begin, size_t row_end,
+                                                 const float* x, float* out, size_t ldo) {
+  for (size_t r = row_begin; r < row_end; ++r) {
+    __m256 acc = _mm256_setzero_ps();
+    int32_t j = a.indptr[r];
+    const int32_t end = a.indptr[r + 1];
+    for (; j + 8 <= end; j += 8) {
+      const __m256i idx = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(a.indices + j));
+      acc = _mm256_fmadd_ps(_mm256_loadu_ps(a.values + j), _mm256_i32gather_ps(x, idx, 4), acc);
+    }
+    __m128 sum4 = _mm_add_ps(_mm256_castps256_ps128(acc), _mm256_extractf128_ps(acc, 1));
+    sum4 = _mm_add_ps(sum4, _mm_movehl_ps(sum4, sum4));
+    float sum = _mm_cvtss_f32(_mm_add_ss(sum4, _mm_shuffle_ps(sum4, sum4, 1)));
+    for (; j < end; ++j) sum += a.values[j] * x[a.indices[j]];
+    out[(r - row_begin) * ldo] = sum;
+  }
+}
+
+__attribute__((target("avx2,fma"))) void Transpose8x8Avx2(const float* src, size_t lds, float* dst, size_t ldd) {
+  __m256 r[8], t[8];
+  for (int i = 0; i < 8; ++i) r[i] = _mm256_loadu_ps(src + i * lds);
+  for (int i = 0; i < 8; i += 2) {
+    t[i] = _mm256_unpacklo_ps(r[i], r[i + 1]);
+    t[i + 1] = _mm256_unpackhi_ps(r[i], r[i + 1]);
+  }
+  for (int i = 0; i < 8; i += 4) {
+    r[i] = _mm256_shuffle_ps(t[i], t[i + 2], _MM_SHUFFLE(1, 0, 1, 0));
+    r[i + 1] = _mm256_shuffle_ps(t[i], t[i + 2], _MM_SHUFFLE(3, 2, 3, 2));
+    r[i + 2] = _mm256_shuffle_ps(t[i + 1], t[i + 3], _MM_SHUFFLE(1, 0, 1, 0));
+    r[i + 3] = _mm256_shuffle_ps(t[i + 1], t[i + 3], _MM_SHUFFLE(3, 2, 3, 2));
+  }
+  for (int i = 0; i < 4; ++i) {
+    _mm256_storeu_ps(dst + i * ldd, _mm256_permute2f128_ps(r[i], r[i + 4], 0x20));
+    _mm256_storeu_ps(dst + (i + 4) * ldd, _mm256_permute2f128_ps(r[i], r[i + 4], 0x31));
+  }
+}
+
+using PanelFn = void (*)(const CsrView&, size_t, size_t, const float*, size_t, size_t, float*, size_t);
+
+template <int kVectors>
+constexpr PanelFn PanelFor(bool tail) {
+  return tail ? &PanelAvx2<kVectors, true> : &PanelAvx2<kVectors, false>;
+}
+
+void SpmmPanelAvx2(const CsrView& a, size_t row_begin, size_t row_end, const float* panel, size_t ldp, size_t width,
+                   float* out, size_t ldo) {
+  if (width == 1 && ldp == 1) {
+    DotAvx2(a, row_begin, row_end, panel, out, ldo);
+    return;
+  }
+  static const PanelFn kTable[9][2] = {
+      {nullptr, PanelFor<0>(true)}, {PanelFor<1>(false), PanelFor<1>(true)}, {PanelFor<2>(false), PanelFor<2>(true)},
+      {PanelFor<3>(false), PanelFor<3>(true)}, {PanelFor<4>(false), PanelFor<4>(true)}, {PanelFor<5>(false), PanelFor<5>(true)},
+      {PanelFor<6>(false), PanelFor<6>(true)}, {PanelFor<7>(false), PanelFor<7>(true)}, {PanelFor<8>(false), nullptr}};
+  kTable[width / 8][width % 8 != 0 ? 1 : 0](a, row_begin, row_end, panel, ldp, width % 8, out, ldo);
+}
+
+#endif
+
+}  // namespace
+
+void TransposeBlock(const float* src, size_t lds, float* dst, size_t ldd, size_t rows, size_t cols) {
+  size_t full_rows = 0, full_cols = 0;
+#if defined(__x86_64__)
+  if (HasAvx2Fma()) {
+    full_rows = rows & ~size_t{7};
+    full_cols = cols & ~size_t{7};
+    for (size_t r = 0; r < full_rows; r += 8) {
+      for (size_t c = 0; c < full_cols; c += 8) Transpose8x8Avx2(src + r * lds + c, lds, dst + c * ldd + r, ldd);
+    }
+  }
+#endif
+  for (size_t r = 0; r < rows; ++r) {
+    const size_t c_begin = r < full_rows ? full_cols : 0;
+    for (size_t c = c_begin; c < cols; ++c) dst[c * ldd + r] = src[r * lds + c];
+  }
+}
+
+void SpmmPanel(const CsrView& a, size_t row_begin, size_t row_end, const float* panel, size_t ldp, size_t width,
+               float* out, size_t ldo) {
+#if defined(__x86_64__)
+  if (HasAvx2Fma()) {
+    SpmmPanelAvx2(a, row_begin, row_end, panel, ldp, width, out, ldo);
+    return;
+  }
+#endif
+  SpmmPanelPortable(a, row_begin, row_end, panel, ldp, width, out, ldo);
+}
+
+}  // namespace edgepress

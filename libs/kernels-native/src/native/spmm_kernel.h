@@ -1,0 +1,32 @@
+#pragma once
+// The inner kernel of both sparse products: rows of a CSR matrix times a dense panel.
+//
+//   out[(r - row_begin) * ldo + c] = sum_j values[j] * panel[indices[j] * ldp + c]
+//   for rows r in [row_begin, row_end), nonzeros j of row r, and c < width <= 64.
+//
+// Each CSR row walks its nonzeros once and keeps `width` running sums in registers (eight AVX2
+// vectors for a 64-wide panel), loading one panel row per nonzero: a sparse weight times 64
+// activation rows costs one broadcast and eight fused multiply-adds per nonzero, with the panel
+// (K x 64 floats) staying in L2. Sums run in nonzero order, so a row's result never depends on
+// which thread computed it.
+#include <cstddef>
+#include <cstdint>
+
+namespace edgepress {
+
+constexpr size_t kSpmmPanelWidth = 64;
+
+struct CsrView {
+  const int32_t* indptr;
+  const int32_t* indices;
+  const float* values;
+};
+
+void SpmmPanel(const CsrView& a, size_t row_begin, size_t row_end, const float* panel, size_t ldp, size_t width,
+               float* out, size_t ldo);
+
+// dst[c * ldd + r] = src[r * lds + c] for r < rows, c < cols (8 x 8 AVX2 blocks when available).
+// Packs activation rows into panels and turns result tiles back into output rows.
+void TransposeBlock(const float* src, size_t lds, float* dst, size_t ldd, size_t rows, size_t cols);
+
+}  // namespace edgepress
