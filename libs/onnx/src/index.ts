@@ -50,3 +50,10 @@ export {
 } from './tensor/float16';
 export { encodeMinifloat, decodeMinifloat, type MinifloatType } from './tensor/minifloat';
 export { packInt4, unpackInt4 } from './tensor/int4';
+
+export { checkModel, assertValidModel, type ModelIssue, type IssueCode } from './graph/check';
+export { removeDeadNodes, removeUnusedWeights, removeUnused } from './graph/prune';
+export { summarizeModel, type SummaryOptions } from './summary/summarize';
+export { inferShapes, type ShapeOptions, type ShapeInference } from './summary/shape-inference';
+export type { InferredValue } from './summary/dims';
+export { raiseOpset, ensureOpset, type RaiseOpsetReport, type OpsetChange } from './opset/raise-opset';
