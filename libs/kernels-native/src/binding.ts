@@ -19,6 +19,25 @@ export interface NativeAddon {
   dequantizeLinear(args: NativeDequantizeArgs): Promise<Float32Array>;
   minMaxLinear(args: NativeScaleGeometry & { x: Float32Array }): Promise<{ min: Float32Array; max: Float32Array }>;
   // end part 1
+
+  // part 2: sparse, clustering, low rank (positional arguments; threads last but one, cancel last)
+  magnitudeThreshold(tensors: Float32Array[], pruneCount: number, threads: number, cancel: NativeCancelFlag): Promise<{ threshold: number; below: number }>;
+  applyMagnitudeMask(
+    tensors: Float32Array[],
+    outputs: Float32Array[],
+    masks: Uint8Array[],
+    threshold: number,
+    tiesToPrune: number,
+    threads: number,
+    cancel: NativeCancelFlag,
+  ): Promise<void>;
+  nmMask(data: Float32Array, out: Float32Array, mask: Uint8Array, outer: number, axis: number, inner: number, n: number, m: number, threads: number, cancel: NativeCancelFlag): Promise<void>;
+  channelImportance(data: Float32Array, out: Float64Array, outer: number, axis: number, inner: number, norm: 1 | 2, threads: number, cancel: NativeCancelFlag): Promise<void>;
+  packCsr(data: Float32Array, rows: number, cols: number, transpose: boolean, threads: number, cancel: NativeCancelFlag): Promise<{ indptr: Int32Array; indices: Int32Array; values: Float32Array }>;
+  unpackCsr(indptr: Int32Array, indices: Int32Array, values: Float32Array, rows: number, cols: number, transpose: boolean, out: Float32Array, threads: number, cancel: NativeCancelFlag): Promise<void>;
+  csrMatmul(indptr: Int32Array, indices: Int32Array, values: Float32Array, m: number, k: number, b: Float32Array, n: number, y: Float32Array, threads: number, cancel: NativeCancelFlag): Promise<void>;
+  matmulDenseCsc(x: Float32Array, m: number, k: number, colptr: Int32Array, rowIndices: Int32Array, values: Float32Array, n: number, y: Float32Array, threads: number, cancel: NativeCancelFlag): Promise<void>;
+  // end part 2
 }
 
 // part 1: quantization, calibration, GEMM -- argument objects of the native functions above.

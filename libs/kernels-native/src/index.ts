@@ -11,3 +11,13 @@ export { QUANTIZED_TYPES, quantizedRange } from './quantize-types';
 export type { QuantizedRange, QuantizedTensor, QuantizedType } from './quantize-types';
 export { quantizeTensor, tensorMinMax } from './quantize-weights';
 export type { GroupRange, QuantizeTensorOptions, QuantizeTensorResult } from './quantize-weights';
+// part 2: sparse, clustering, low rank
+export { applyMagnitudeMask, magnitudeThreshold, pruneByMagnitude } from './magnitude-pruning';
+export type { MagnitudePruneOptions, MagnitudeThreshold, MaskedTensor } from './magnitude-pruning';
+export { nmMask } from './nm-mask';
+export type { NmPattern } from './nm-mask';
+export { channelImportance } from './channel-importance';
+export type { ChannelImportanceOptions } from './channel-importance';
+export { packCsc, packCsr, prepareSparseMatrix, unpackCsc, unpackCsr } from './csr';
+export type { CscMatrix, CsrMatrix, PreparedSparseMatrix, SparseFormat, SparseMatrix } from './csr';
+export { csrMatmul, matmulDenseCsc } from './spmm';

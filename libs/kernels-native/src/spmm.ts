@@ -1,0 +1,63 @@
+/**
+ * Sparse x dense matrix products (native code: src/native/spmm.cc, spmm_kernel.cc).
+ *
+ * - csrMatmul(a, b):       Y[M,N] = A[M,K] x B[K,N] with A in CSR.
+ * - matmulDenseCsc(x, w):  Y[M,N] = X[M,K] x W[K,N] with W in CSC: a MatMul/Gemm layer whose
+ *   weight is sparse, for batches of 1..1024 activation rows. CSC (one list of nonzero k per
+ *   output column n) is the fastest layout for this case: the kernel packs 64 activation rows
+ *   side by side and adds w[k,n] * X[0..64, k] per nonzero into registers, with no gathers or
+ *   scatters (see spmm.cc). Use packCsc for the weight, and prepareSparseMatrix when the same
+ *   weight serves many calls.
+ *
+ * Both split the work by rows of the sparse operand, so any thread count gives identical results.
+ *
+ * Trust boundary (kernel calls): dense shapes and dtypes, inner dimensions, the full CSR/CSC
+ * structure (csr.ts), output size caps and the thread count are checked here. Tests: spmm.test.ts.
+ */
+import { callNative, native } from './binding';
+import { cancelFlagFor } from './cancellation';
+import { sparseOperand, type CscMatrix, type CsrMatrix, type PreparedSparseMatrix } from './csr';
+import type { KernelCallOptions, Tensor } from './tensor';
+import { expectMaxElements, expectTensor, expectThreads, invalidArgument, resourceExhausted } from './validate';
+
+function expectMatrix(name: string, value: unknown, maxElements: number): { data: Float32Array; rows: number; cols: number } {
+  const t = expectTensor(name, value, [Float32Array], maxElements);
+  if (t.shape.length !== 2) throw invalidArgument(`Expected a 2-D tensor for ${name} but received shape [${t.shape.join(', ')}]`, `${name}.shape`);
+  return { data: t.data, rows: t.shape[0] as number, cols: t.shape[1] as number };
+}
+
+function expectInner(what: string, left: number, right: number, name: string): void {
+  if (left !== right) throw invalidArgument(`Expected ${what} to match: ${left} vs ${right}`, name);
+}
+
+/** Y = A x B, with A sparse in CSR [M,K] and B dense [K,N]. */
+export async function csrMatmul(a: CsrMatrix | PreparedSparseMatrix<'csr'>, b: Tensor<Float32Array>, options: KernelCallOptions = {}): Promise<Tensor<Float32Array>> {
+  const maxElements = expectMaxElements(options.maxElements);
+  const sparse = sparseOperand('a', a, 'csr', maxElements);
+  const dense = expectMatrix('b', b, maxElements);
+  const [m, k] = sparse.shape;
+  expectInner('a.shape[1] and b.shape[0]', k, dense.rows, 'b.shape');
+  const n = dense.cols;
+  if (m * n > maxElements) throw resourceExhausted('output', m * n, maxElements);
+  const threads = expectThreads(options.threads);
+  const cancel = cancelFlagFor(options.signal);
+  const y = new Float32Array(m * n);
+  await callNative('csrMatmul', () => native.csrMatmul(sparse.indptr, sparse.indices, sparse.values, m, k, dense.data, n, y, threads, cancel));
+  return { data: y, shape: [m, n] };
+}
+
+/** Y = X x W, with X dense [M,K] (activations) and W sparse in CSC [K,N] (a layer's weight). */
+export async function matmulDenseCsc(x: Tensor<Float32Array>, w: CscMatrix | PreparedSparseMatrix<'csc'>, options: KernelCallOptions = {}): Promise<Tensor<Float32Array>> {
+  const maxElements = expectMaxElements(options.maxElements);
+  const dense = expectMatrix('x', x, maxElements);
+  const sparse = sparseOperand('w', w, 'csc', maxElements);
+  const [k, n] = sparse.shape;
+  expectInner('x.shape[1] and w.shape[0]', dense.cols, k, 'w.shape');
+  const m = dense.rows;
+  if (m * n > maxElements) throw resourceExhausted('output', m * n, maxElements);
+  const threads = expectThreads(options.threads);
+  const cancel = cancelFlagFor(options.signal);
+  const y = new Float32Array(m * n);
+  await callNative('matmulDenseCsc', () => native.matmulDenseCsc(dense.data, m, k, sparse.indptr, sparse.indices, sparse.values, n, y, threads, cancel));
+  return { data: y, shape: [m, n] };
+}
