@@ -75,12 +75,13 @@ export function resolveExecutionPath(target: HardwareTarget, precision: LayerPre
       };
     }
   }
+  const subject = isPrecision(precision) ? precision : 'integer, boolean and shape arithmetic (precision "other")';
   return {
     kind: 'fallback',
     executedAs: null,
     macsPerSecond: target.fallback.macsPerSecond,
     lossy: false,
-    description: `${precision} on the fallback path: ${target.fallback.description}`,
+    description: `${subject} on the fallback path: ${target.fallback.description}`,
   };
 }
 

@@ -3,7 +3,7 @@
  * the SIMD width and the number of pipes that issue the multiply-accumulate (the derivation sits
  * next to each figure). Sources are numbered [n] in each entry's `sources`.
  */
-import { defineTarget } from '../define-target';
+import { catalogEntry } from './catalog-entry';
 import type { HardwareTarget } from '../schema/target-schema';
 import { GB_PER_S, GiB, MB_PER_S, MHz } from './units';
 
@@ -13,7 +13,7 @@ import { GB_PER_S, GiB, MB_PER_S, MHz } from './units';
  */
 const NO_SPARSITY = { structured: [], unstructured: null };
 
-export const raspberryPi4 = defineTarget({
+export const raspberryPi4 = catalogEntry({
   id: 'raspberry-pi-4',
   kind: 'cpu',
   name: 'Raspberry Pi 4 Model B (4 GB)',
@@ -49,7 +49,7 @@ export const raspberryPi4 = defineTarget({
   ],
 });
 
-export const raspberryPi5 = defineTarget({
+export const raspberryPi5 = catalogEntry({
   id: 'raspberry-pi-5',
   kind: 'cpu',
   name: 'Raspberry Pi 5 (8 GB)',
@@ -83,7 +83,7 @@ export const raspberryPi5 = defineTarget({
   ],
 });
 
-export const snapdragon8Gen2PrimeCore = defineTarget({
+export const snapdragon8Gen2PrimeCore = catalogEntry({
   id: 'snapdragon-8-gen-2-cortex-x3',
   kind: 'cpu',
   name: 'Snapdragon 8 Gen 2 prime core (Cortex-X3)',
@@ -119,7 +119,7 @@ export const snapdragon8Gen2PrimeCore = defineTarget({
   ],
 });
 
-export const xeonE5V4Avx2 = defineTarget({
+export const xeonE5V4Avx2 = catalogEntry({
   id: 'xeon-e5-2690-v4',
   kind: 'cpu',
   name: 'Intel Xeon E5-2690 v4 (Broadwell-EP, AVX2, no VNNI)',
@@ -155,7 +155,7 @@ export const xeonE5V4Avx2 = defineTarget({
   ],
 });
 
-export const xeonPlatinum8280Vnni = defineTarget({
+export const xeonPlatinum8280Vnni = catalogEntry({
   id: 'xeon-platinum-8280',
   kind: 'cpu',
   name: 'Intel Xeon Platinum 8280 (Cascade Lake, AVX-512 VNNI)',

@@ -4,18 +4,18 @@
  * 512 dense int8 MACs) x tensor cores x GPU clock, and agree with NVIDIA's sparse INT8 TOPS figures
  * halved (sparse = 2x dense). Sources are numbered [n] in each entry's `sources`.
  */
-import { defineTarget } from '../define-target';
+import { catalogEntry } from './catalog-entry';
 import type { HardwareTarget } from '../schema/target-schema';
 import { GB_PER_S, GiB, MHz } from './units';
 
 const AMPERE_SPARSITY = {
   // 2:4 structured sparsity doubles tensor-core math throughput [2]; end-to-end gains are smaller,
   // and the estimate only applies it to compute time.
-  structured: [{ n: 2, m: 4, speedup: 2, precisions: ['int8', 'fp16', 'bf16'] as ('int8' | 'fp16' | 'bf16')[] }],
+  structured: [{ n: 2, m: 4, speedup: 2, precisions: ['int8' as const, 'fp16' as const, 'bf16' as const] }],
   unstructured: null,
 };
 
-export const jetsonOrinNano = defineTarget({
+export const jetsonOrinNano = catalogEntry({
   id: 'jetson-orin-nano',
   kind: 'gpu',
   name: 'NVIDIA Jetson Orin Nano 8GB',
@@ -51,7 +51,7 @@ export const jetsonOrinNano = defineTarget({
   ],
 });
 
-export const jetsonAgxOrin = defineTarget({
+export const jetsonAgxOrin = catalogEntry({
   id: 'jetson-agx-orin',
   kind: 'gpu',
   name: 'NVIDIA Jetson AGX Orin 64GB',

@@ -5,7 +5,7 @@
  * kernels use. Power figures are typical supply currents x 3.3 V (3.0 V for the nRF52840).
  * Sources are numbered [n] in each entry's `sources`.
  */
-import { defineTarget } from '../define-target';
+import { catalogEntry } from './catalog-entry';
 import type { HardwareTarget } from '../schema/target-schema';
 import { CMSIS_NN_OPS, ESP_NN_OPS, TFLM_OPS } from './operator-sets';
 import { KiB, MB_PER_S, MHz, MiB } from './units';
@@ -14,7 +14,7 @@ const NO_SPARSITY = { structured: [], unstructured: null };
 /** TFLite's int8 spec: weights symmetric (zero point 0), per-channel allowed; CMSIS-NN and ESP-NN follow it. */
 const TFLITE_INT8_SPEC = { perTensorOnly: false, symmetricWeights: true };
 
-export const stm32h7 = defineTarget({
+export const stm32h7 = catalogEntry({
   id: 'stm32h7',
   kind: 'mcu',
   name: 'STMicroelectronics STM32H743 (Cortex-M7 at 480 MHz)',
@@ -57,7 +57,7 @@ export const stm32h7 = defineTarget({
   ],
 });
 
-export const esp32S3 = defineTarget({
+export const esp32S3 = catalogEntry({
   id: 'esp32-s3',
   kind: 'mcu',
   name: 'Espressif ESP32-S3 (ESP32-S3-WROOM-1-N8R8: 8 MB flash, 8 MB PSRAM)',
@@ -103,7 +103,7 @@ export const esp32S3 = defineTarget({
   ],
 });
 
-export const nrf52840 = defineTarget({
+export const nrf52840 = catalogEntry({
   id: 'nrf52840',
   kind: 'mcu',
   name: 'Nordic nRF52840 (Cortex-M4F at 64 MHz)',

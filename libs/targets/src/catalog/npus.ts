@@ -3,14 +3,14 @@
  * Where a vendor publishes no figure (power of a block inside a SoC, on-chip bandwidth), the entry
  * says "assumption" next to the number. Sources are numbered [n] in each entry's `sources`.
  */
-import { defineTarget } from '../define-target';
+import { catalogEntry } from './catalog-entry';
 import type { HardwareTarget } from '../schema/target-schema';
 import { APPLE_NEURAL_ENGINE_OPS, EDGE_TPU_OPS, QNN_HTP_OPS } from './operator-sets';
 import { GB_PER_S, GiB, MB_PER_S, MHz, MiB, tops } from './units';
 
 const NO_SPARSITY = { structured: [], unstructured: null };
 
-export const coralEdgeTpu = defineTarget({
+export const coralEdgeTpu = catalogEntry({
   id: 'coral-edge-tpu',
   kind: 'npu',
   name: 'Google Coral Edge TPU (USB Accelerator)',
@@ -52,7 +52,7 @@ export const coralEdgeTpu = defineTarget({
   ],
 });
 
-export const snapdragonXEliteHexagon = defineTarget({
+export const snapdragonXEliteHexagon = catalogEntry({
   id: 'snapdragon-x-elite-hexagon',
   kind: 'npu',
   name: 'Qualcomm Hexagon NPU (Snapdragon X Elite)',
@@ -92,7 +92,7 @@ export const snapdragonXEliteHexagon = defineTarget({
   ],
 });
 
-export const appleNeuralEngine = defineTarget({
+export const appleNeuralEngine = catalogEntry({
   id: 'apple-neural-engine',
   kind: 'npu',
   name: 'Apple Neural Engine (A16 Bionic, 16-core)',
