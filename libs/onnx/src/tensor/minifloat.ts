@@ -5,8 +5,9 @@ import { float16BitsToFloat32Bits } from './float16';
 /**
  * The 8-bit and 4-bit float formats of ONNX (float8 e4m3fn / e4m3fnuz / e5m2 / e5m2fnuz, float8
  * e8m0, float4 e2m1). Decoding goes through a 256-entry table of float32 bit patterns; encoding
- * rounds to nearest, ties to even, and saturates out-of-range values to the largest finite value
- * by default (ONNX `saturate=1`), or gives infinity/NaN as the format allows.
+ * rounds to nearest, ties to even, and saturates out-of-range finite values to the largest finite
+ * value by default (ONNX `saturate=1`), or gives infinity/NaN as the format allows. Infinities
+ * stay infinite in float8e5m2 (the one format that has them) and saturate in the others.
  */
 export type MinifloatType =
   | typeof DataType.FLOAT8E4M3FN
@@ -138,8 +139,8 @@ function encodeMagnitude(format: Format, magnitude: number, maxFinite: number): 
 
 /**
  * Float32Array (or numbers) -> codes, one per element. `saturate` (default true, as ONNX Cast and
- * QuantizeLinear) clamps out-of-range values and infinities to the largest finite value; without
- * it they become infinity where the format has one, NaN otherwise. NaN payloads and signs of a
+ * QuantizeLinear) clamps out-of-range finite values to the largest finite value; without it they
+ * become infinity where the format has one, NaN otherwise. NaN payloads and signs of a
  * Float32Array survive where the format can hold them. float8e8m0 is decode-only here (ONNX
  * rounds it upwards by default, unlike every other type): pass its codes as a Uint8Array.
  */
@@ -161,6 +162,10 @@ export function encodeMinifloat(type: MinifloatType, values: ArrayLike<number>, 
     }
     const negative = value < 0 || Object.is(value, -0);
     const signBit = negative ? 1 << (width - 1) : 0;
+    if (Math.abs(value) === Infinity && format.infinity) {
+      out[i] = 0x7c | signBit;
+      continue;
+    }
     let code = Math.abs(value) === Infinity ? -1 : encodeMagnitude(format, Math.abs(value), maxFinite);
     if (code === -1) {
       if (saturate) code = maxCode;
