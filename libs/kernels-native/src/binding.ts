@@ -37,6 +37,17 @@ export interface NativeAddon {
   unpackCsr(indptr: Int32Array, indices: Int32Array, values: Float32Array, rows: number, cols: number, transpose: boolean, out: Float32Array, threads: number, cancel: NativeCancelFlag): Promise<void>;
   csrMatmul(indptr: Int32Array, indices: Int32Array, values: Float32Array, m: number, k: number, b: Float32Array, n: number, y: Float32Array, threads: number, cancel: NativeCancelFlag): Promise<void>;
   matmulDenseCsc(x: Float32Array, m: number, k: number, colptr: Int32Array, rowIndices: Int32Array, values: Float32Array, n: number, y: Float32Array, threads: number, cancel: NativeCancelFlag): Promise<void>;
+  kmeans1d(
+    data: Float32Array,
+    indices: Uint8Array,
+    k: number,
+    seed: number,
+    maxIterations: number,
+    tolerance: number,
+    threads: number,
+    cancel: NativeCancelFlag,
+  ): Promise<{ codebook: Float32Array; mse: number; iterations: number }>;
+  huffmanCode(stream: Uint8Array, threads: number, cancel: NativeCancelFlag): Promise<{ counts: Float64Array; lengths: Uint8Array; totalBits: number }>;
   // end part 2
 }
 

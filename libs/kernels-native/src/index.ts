@@ -21,3 +21,7 @@ export type { ChannelImportanceOptions } from './channel-importance';
 export { packCsc, packCsr, prepareSparseMatrix, unpackCsc, unpackCsr } from './csr';
 export type { CscMatrix, CsrMatrix, PreparedSparseMatrix, SparseFormat, SparseMatrix } from './csr';
 export { csrMatmul, matmulDenseCsc } from './spmm';
+export { kmeansCluster } from './kmeans';
+export type { KMeansOptions, KMeansResult } from './kmeans';
+export { canonicalCodes, huffmanCode } from './huffman';
+export type { HuffmanCode } from './huffman';
