@@ -31,6 +31,12 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
   maxParseMemoryBytes: 1 * GiB,
 });
 
+/**
+ * Nesting is walked recursively after parsing (graphs inside attributes inside nodes), so even a
+ * caller cannot raise it past this without risking the call stack.
+ */
+export const MAX_NESTING_DEPTH_CEILING = 1000;
+
 /** Merges caller overrides over the defaults, refusing anything that is not a positive safe integer. */
 export function resolveLimits(overrides: Partial<Limits> | undefined): Limits {
   if (overrides === undefined) return DEFAULT_LIMITS;
@@ -45,6 +51,9 @@ export function resolveLimits(overrides: Partial<Limits> | undefined): Limits {
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
       throw invalidArgument(`Expected a positive integer for limits.${key} but received ${describe(value)}`);
+    }
+    if (key === 'maxNestingDepth' && value > MAX_NESTING_DEPTH_CEILING) {
+      throw invalidArgument(`Expected limits.maxNestingDepth of at most ${MAX_NESTING_DEPTH_CEILING} but received ${value}`);
     }
     resolved[key] = value;
   }

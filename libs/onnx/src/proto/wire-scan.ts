@@ -152,12 +152,14 @@ export function scanWire(bytes: Uint8Array, root: DescMessage, limits: Limits): 
     // Returns the value for small varints and -1 for anything above 2^32; callers only need lengths and tags.
     let result = 0;
     let shift = 0;
+    let above32 = false;
     for (let i = 0; i < 10; i++) {
       if (pos >= limit) fail('a varint runs past the end of its message');
       const byte = bytes[pos++];
       if (shift < 32) result += (byte & 0x7f) * 2 ** shift;
+      else if ((byte & 0x7f) !== 0) above32 = true;
       shift += 7;
-      if ((byte & 0x80) === 0) return result > 0xffffffff ? -1 : result;
+      if ((byte & 0x80) === 0) return above32 || result > 0xffffffff ? -1 : result;
     }
     return fail('a varint is longer than 10 bytes');
   };
