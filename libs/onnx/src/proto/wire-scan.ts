@@ -46,7 +46,7 @@ interface MessagePlan {
 
 /** Rough V8 costs in bytes; deliberately generous so that the estimate bounds the real heap. */
 const COST = {
-  objectHeader: 48,
+  objectHeader: 80,
   property: 8,
   emptyArray: 32,
   number: 16,
