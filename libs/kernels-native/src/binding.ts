@@ -18,6 +18,10 @@ export interface NativeAddon {
   quantizeLinear(args: NativeQuantizeArgs): Promise<Int8Array | Uint8Array>;
   dequantizeLinear(args: NativeDequantizeArgs): Promise<Float32Array>;
   minMaxLinear(args: NativeScaleGeometry & { x: Float32Array }): Promise<{ min: Float32Array; max: Float32Array }>;
+  packInt8Weights(args: NativeCallArgs & { b: Int8Array; k: number; n: number }): Promise<Uint8Array>;
+  gemmInt8(args: NativeGemmInt8Args): Promise<Int32Array | Float32Array | Uint8Array | Int8Array>;
+  gemmInt8Dynamic(args: NativeGemmInt8DynamicArgs): Promise<{ y: Float32Array; aScale: number; aZeroPoint: number }>;
+  int8Kernels(): { portable: boolean; avx2: boolean; amx: boolean; auto: 'portable' | 'avx2' | 'amx' };
   // end part 1
 
   // part 2: sparse, clustering, low rank (positional arguments; threads last but one, cancel last)
@@ -82,6 +86,35 @@ export interface NativeDequantizeArgs extends NativeScaleGeometry {
   scale: Float32Array;
   zeroPoint: Int32Array | undefined;
   bits: 4 | 8;
+}
+
+/** B packed by packInt8Weights; kernel 0 auto, 1 portable, 2 AVX2, 3 AMX. */
+export interface NativeInt8Operands extends NativeCallArgs {
+  m: number;
+  k: number;
+  n: number;
+  packed: Uint8Array;
+  /** Per column (length n); undefined when every B zero point is 0. */
+  bZeroPoint: Int32Array | undefined;
+  kernel: 0 | 1 | 2 | 3;
+}
+
+/** output 0: int32; 1: float(y) * multiplier[n] + bias[n]; 2: saturate(round(float(y) * multiplier[n]) + yZeroPoint). */
+export interface NativeGemmInt8Args extends NativeInt8Operands {
+  a: Uint8Array | Int8Array;
+  aZeroPoint: number;
+  output: 0 | 1 | 2;
+  multiplier: Float32Array | undefined;
+  bias: Float32Array | undefined;
+  yZeroPoint: number;
+  qmin: number;
+  qmax: number;
+}
+
+export interface NativeGemmInt8DynamicArgs extends NativeInt8Operands {
+  a: Float32Array;
+  bScale: Float32Array;
+  bias: Float32Array | undefined;
 }
 // end part 1
 

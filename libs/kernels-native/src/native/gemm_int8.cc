@@ -1,0 +1,302 @@
+// Int8 GEMM entry points: gemmInt8 (MatMulInteger, MatMulIntegerToFloat and QLinearMatMul
+// outputs over a u8/s8 A and packed s8 B) and gemmInt8Dynamic (DynamicQuantizeMatMul: fp32 A
+// quantized to u8 on the fly, per-tensor range including 0, exactly as ONNX Runtime computes the
+// scale and zero point). Both prepare A, then split panels (or row blocks) across threads.
+#include <napi.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "async_task.h"
+#include "gemm_int8_kernel.h"
+#include "gemm_int8_operand.h"
+#include "gemm_worker_pool.h"
+#include "quantize_napi.h"
+#include "quantize_result.h"
+#include "quantize_rows.h"
+#include "registry.h"
+
+namespace edgepress {
+
+namespace {
+
+constexpr size_t kMacsPerThread = size_t{1} << 22;  // below this a second thread costs more than it saves
+
+int UsefulThreads(int threads, size_t macs) {
+  return static_cast<int>(std::min<size_t>(static_cast<size_t>(threads), std::max<size_t>(1, macs / kMacsPerThread)));
+}
+
+void RunKernel(const GemmInt8Operands& op, Int8Kernel kernel, const GemmEpilogue& epilogue, int threads, size_t rows_padded,
+               const CancelFlag& cancel) {
+  auto run = [&](size_t r0, size_t r1, size_t p0, size_t p1) {
+    switch (kernel) {
+      case Int8Kernel::kAmx: return GemmInt8Amx(op, r0, r1, p0, p1, epilogue, cancel);
+      case Int8Kernel::kAvx2: return GemmInt8Avx2(op, r0, r1, p0, p1, epilogue, cancel);
+      default: return GemmInt8Portable(op, r0, r1, p0, p1, epilogue, cancel);
+    }
+  };
+  const size_t panels = op.b.panels, pairs = (panels + 1) / 2;
+  const int useful = UsefulThreads(threads, op.m * op.b.n * op.b.k);
+  const size_t row_blocks = (op.m + kRowBlock - 1) / kRowBlock;
+  if (pairs >= static_cast<size_t>(useful) * 2 || row_blocks < static_cast<size_t>(useful)) {
+    // Column units: a thread keeps one pair of weight panels hot while all of A streams past.
+    RunOnWorkerPool(useful, pairs, [&](size_t u) { run(0, rows_padded, 2 * u, std::min(panels, 2 * u + 2)); });
+  } else {
+    RunOnWorkerPool(useful, row_blocks, [&](size_t u) { run(u * kRowBlock, std::min(rows_padded, (u + 1) * kRowBlock), 0, panels); });
+  }
+}
+
+// Fills the padded A copy (zeros around it) from `fill_row(r, dest)`, which writes row r's kp
+// bytes and returns the row's sum; keeps the sums when they are needed. `tiled` stores A as AMX
+// tiles ([16-row block][64-k chunk][16][64], so that a tile is 1 KiB of consecutive bytes).
+template <typename FillRow>
+void PrepareA(size_t m, size_t kp, bool need_row_sum, bool need_a16, bool tiled, bool is_signed, int threads, PreparedA& prepared,
+              FillRow fill_row) {
+  prepared.rows_padded = RoundUp(m, kRowPad);
+  prepared.a8 = AlignedBuffer<uint8_t>(prepared.rows_padded * kp);
+  if (need_row_sum) prepared.row_sum = AlignedBuffer<int32_t>(m);
+  if (need_a16) prepared.a16 = AlignedBuffer<int16_t>(prepared.rows_padded * kp);
+  uint8_t* a8 = prepared.a8.data();
+  int32_t* sums = prepared.row_sum.data();
+  int16_t* a16 = prepared.a16.data();
+  const size_t chunks = kp / kKChunk;
+  auto place = [&](size_t r) -> uint8_t* { return tiled ? a8 + ((r / kRowPad) * chunks * kRowPad + r % kRowPad) * kKChunk : a8 + r * kp; };
+  for (size_t r = m; r < prepared.rows_padded; ++r) {
+    uint8_t* row = place(r);
+    for (size_t c = 0; c < chunks; ++c) std::memset(row + c * (tiled ? kRowPad * kKChunk : kKChunk), 0, kKChunk);
+  }
+  if (need_a16) std::fill(a16 + m * kp, a16 + prepared.rows_padded * kp, int16_t{0});
+  const int useful = UsefulThreads(threads, m * kp * 64);
+  const size_t rows_per_unit = std::max<size_t>(1, (size_t{1} << 16) / kp);
+  RunOnWorkerPool(useful, (m + rows_per_unit - 1) / rows_per_unit, [&](size_t unit) {
+    std::vector<uint8_t> scratch(tiled ? kp : 0);
+    for (size_t r = unit * rows_per_unit, end = std::min(m, r + rows_per_unit); r < end; ++r) {
+      uint8_t* row = tiled ? scratch.data() : a8 + r * kp;
+      int32_t sum = fill_row(r, row);
+      if (sums) sums[r] = sum;
+      if (tiled) {
+        uint8_t* dest = place(r);
+        for (size_t c = 0; c < chunks; ++c) std::memcpy(dest + c * kRowPad * kKChunk, row + c * kKChunk, kKChunk);
+      }
+      if (a16) {
+        int16_t* wide = a16 + r * kp;
+        for (size_t i = 0; i < kp; ++i) wide[i] = is_signed ? static_cast<int8_t>(row[i]) : row[i];
+      }
+    }
+  });
+}
+
+template <typename T>
+int32_t SumBytes(const uint8_t* row, size_t k) {
+  int32_t sum = 0;
+  for (size_t i = 0; i < k; ++i) sum += static_cast<T>(row[i]);
+  return sum;
+}
+
+struct CommonArgs {
+  size_t m, k, n;
+  PackedInt8Layout layout;
+  TypedArrayView<uint8_t> packed;
+  TypedArrayView<int32_t> b_zero_point;
+  Int8Kernel kernel;
+  int threads;
+};
+
+CommonArgs ReadCommon(const Napi::Object& args) {
+  Napi::Env env = args.Env();
+  CommonArgs c;
+  c.m = GetSize(args, "m");
+  c.k = GetSize(args, "k");
+  c.n = GetSize(args, "n");
+  if (c.m == 0 || c.k == 0 || c.n == 0) throw Napi::Error::New(env, "native int8 GEMM: empty operand");
+  CheckedMul(env, CheckedMul(env, c.m, c.k), c.n);
+  c.layout = PackedInt8Layout::For(c.k, c.n);
+  c.packed = GetTypedArray<uint8_t>(args, "packed", c.layout.total_bytes());
+  c.b_zero_point = GetTypedArray<int32_t>(args, "bZeroPoint", c.n, true);
+  int32_t kernel = GetInt32(args, "kernel");
+  if (kernel < 0 || kernel > 3 || !Int8KernelAvailable(static_cast<Int8Kernel>(kernel))) {
+    throw Napi::Error::New(env, "native int8 GEMM: kernel not available");
+  }
+  c.kernel = ResolveInt8Kernel(static_cast<Int8Kernel>(kernel));
+  c.threads = GetThreads(args);
+  return c;
+}
+
+// K a_zp b_zp[n] - a_zp colsum[n], wrapping like the int32 result.
+std::vector<int32_t> ColumnOffsets(const CommonArgs& c, int32_t a_zp) {
+  const int32_t* colsum = reinterpret_cast<const int32_t*>(c.packed.data + c.layout.weight_bytes());
+  std::vector<int32_t> offsets(c.n);
+  for (size_t j = 0; j < c.n; ++j) {
+    uint32_t bzp = c.b_zero_point.data ? static_cast<uint32_t>(c.b_zero_point.data[j]) : 0u;
+    uint32_t v = static_cast<uint32_t>(c.k) * static_cast<uint32_t>(a_zp) * bzp - static_cast<uint32_t>(a_zp) * static_cast<uint32_t>(colsum[j]);
+    offsets[j] = static_cast<int32_t>(v);
+  }
+  return offsets;
+}
+
+GemmInt8Operands Operands(const CommonArgs& c, const PreparedA& prepared, bool a_signed) {
+  GemmInt8Operands op;
+  op.a8 = prepared.a8.data();
+  op.a16 = prepared.a16.data();
+  op.a_signed = a_signed;
+  op.m = c.m;
+  op.b = c.layout;
+  op.b_packed = c.packed.data;
+  return op;
+}
+
+Napi::Value GemmInt8(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Napi::Object args = info[0].As<Napi::Object>();
+  const CommonArgs c = ReadCommon(args);
+  const ByteArrayView a = GetByteArray(args, "a", c.m * c.k);
+  const int32_t a_zp = GetInt32(args, "aZeroPoint");
+  const int32_t output = GetInt32(args, "output");
+  if (output < 0 || output > 2) throw Napi::Error::New(env, "native int8 GEMM: unknown output");
+  const size_t out_count = c.m * c.n;
+  auto multiplier = GetTypedArray<float>(args, "multiplier", c.n, output == 0);
+  auto bias = GetTypedArray<float>(args, "bias", c.n, true);
+  GemmEpilogue epilogue;
+  epilogue.output = static_cast<GemmOutput>(output);
+  epilogue.n = c.n;
+  size_t element_bytes = 4;
+  napi_typedarray_type out_type = epilogue.output == GemmOutput::kInt32 ? napi_int32_array : napi_float32_array;
+  if (epilogue.output == GemmOutput::kRequantized) {
+    epilogue.y_zero_point = GetInt32(args, "yZeroPoint");
+    epilogue.qmin = GetInt32(args, "qmin");
+    epilogue.qmax = GetInt32(args, "qmax");
+    const bool y_signed = epilogue.qmin < 0;
+    if (epilogue.qmin > epilogue.qmax || epilogue.qmin < (y_signed ? -128 : 0) || epilogue.qmax > (y_signed ? 127 : 255)) {
+      throw Napi::Error::New(env, "native int8 GEMM: output range is invalid");
+    }
+    element_bytes = 1;
+    out_type = y_signed ? napi_int8_array : napi_uint8_array;
+  }
+  epilogue.multiplier = multiplier.data;
+  epilogue.bias = epilogue.output == GemmOutput::kFloat ? bias.data : nullptr;
+  epilogue.b_zero_point = c.b_zero_point.data;
+  auto out = std::make_shared<NativeResult>();
+
+  auto* task = AsyncTask::Create(env, args.Get("cancel"), {a.value, c.packed.value, c.b_zero_point.value, multiplier.value, bias.value});
+  return task->Run(
+      [=](const CancelFlag& cancel) mutable {
+        out->Allocate(out_count * element_bytes);
+        epilogue.out = out->data();
+        PreparedA prepared;
+        const bool need_sums = c.b_zero_point.data != nullptr;
+        PrepareA(c.m, c.layout.kp, need_sums, c.kernel == Int8Kernel::kAvx2, c.kernel == Int8Kernel::kAmx, a.is_signed, c.threads, prepared,
+                 [&](size_t r, uint8_t* row) {
+                   std::memcpy(row, a.data + r * c.k, c.k);
+                   std::memset(row + c.k, 0, c.layout.kp - c.k);
+                   if (!need_sums) return 0;
+                   return a.is_signed ? SumBytes<int8_t>(row, c.k) : SumBytes<uint8_t>(row, c.k);
+                 });
+        std::vector<int32_t> offsets = ColumnOffsets(c, a_zp);
+        epilogue.col_offset = offsets.data();
+        epilogue.row_sum = prepared.row_sum.data();
+        RunKernel(Operands(c, prepared, a.is_signed), c.kernel, epilogue, c.threads, prepared.rows_padded, cancel);
+      },
+      [out, out_type, out_count](Napi::Env env) -> Napi::Value { return out->Release(env, out_type, out_count); });
+}
+
+// ONNX Runtime's DynamicQuantizeMatMul parameters, in the same float32 arithmetic.
+void DynamicParams(float min, float max, float* scale, int32_t* zero_point) {
+  min = std::min(min, 0.0f);
+  max = std::max(max, 0.0f);
+  *scale = max == min ? 1.0f : (max - min) / 255.0f;
+  float initial = 0.0f - min / *scale;
+  *zero_point = static_cast<int32_t>(std::nearbyintf(std::max(0.0f, std::min(255.0f, initial))));
+}
+
+Napi::Value GemmInt8Dynamic(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Napi::Object args = info[0].As<Napi::Object>();
+  const CommonArgs c = ReadCommon(args);
+  auto a = GetTypedArray<float>(args, "a", c.m * c.k);
+  auto b_scale = GetTypedArray<float>(args, "bScale", c.n);
+  auto bias = GetTypedArray<float>(args, "bias", c.n, true);
+  auto out = std::make_shared<NativeResult>();
+  auto a_params = std::make_shared<std::pair<float, int32_t>>();
+
+  auto* task = AsyncTask::Create(env, args.Get("cancel"), {a.value, c.packed.value, c.b_zero_point.value, b_scale.value, bias.value});
+  return task->Run(
+      [=](const CancelFlag& cancel) {
+        const size_t count = c.m * c.k;
+        out->Allocate(c.m * c.n * sizeof(float));
+        // Range of A over all rows, in parallel chunks.
+        const int useful = UsefulThreads(c.threads, count * 64);
+        std::vector<float> lo(useful, 0.0f), hi(useful, 0.0f);
+        std::vector<char> ok(useful, 1);
+        const size_t chunk = (count + useful - 1) / useful;
+        RunOnWorkerPool(useful, static_cast<size_t>(useful), [&](size_t t) {
+          size_t begin = t * chunk, end = std::min(count, begin + chunk);
+          if (begin < end) ok[t] = MinMaxRow(a.data + begin, end - begin, &lo[t], &hi[t]);
+        });
+        float min = *std::min_element(lo.begin(), lo.end()), max = *std::max_element(hi.begin(), hi.end());
+        if (std::find(ok.begin(), ok.end(), 0) != ok.end() || !std::isfinite(min) || !std::isfinite(max)) {
+          size_t i = 0;
+          while (i < count && std::isfinite(a.data[i])) ++i;
+          throw KernelArgumentError("Expected finite values in a but a[" + std::to_string(i) + "] is " + std::to_string(a.data[i]));
+        }
+        float a_scale;
+        int32_t a_zp;
+        DynamicParams(min, max, &a_scale, &a_zp);
+        a_params->first = a_scale;
+        a_params->second = a_zp;
+
+        PreparedA prepared;
+        const bool need_sums = c.b_zero_point.data != nullptr;
+        PrepareA(c.m, c.layout.kp, need_sums, c.kernel == Int8Kernel::kAvx2, c.kernel == Int8Kernel::kAmx, false, c.threads, prepared,
+                 [&](size_t r, uint8_t* row) {
+                   QuantizeRow(a.data + r * c.k, c.k, &a_scale, &a_zp, RowParams::kBroadcast, 0, 255, row);
+                   std::memset(row + c.k, 0, c.layout.kp - c.k);
+                   return need_sums ? SumBytes<uint8_t>(row, c.k) : 0;
+                 });
+        std::vector<float> multiplier(c.n);
+        for (size_t j = 0; j < c.n; ++j) multiplier[j] = a_scale * b_scale.data[j];
+        std::vector<int32_t> offsets = ColumnOffsets(c, a_zp);
+        GemmEpilogue epilogue;
+        epilogue.output = GemmOutput::kFloat;
+        epilogue.n = c.n;
+        epilogue.col_offset = offsets.data();
+        epilogue.b_zero_point = c.b_zero_point.data;
+        epilogue.row_sum = prepared.row_sum.data();
+        epilogue.multiplier = multiplier.data();
+        epilogue.bias = bias.data;
+        epilogue.out = out->data();
+        RunKernel(Operands(c, prepared, false), c.kernel, epilogue, c.threads, prepared.rows_padded, cancel);
+      },
+      [out, a_params, count = c.m * c.n](Napi::Env env) -> Napi::Value {
+        Napi::Object value = Napi::Object::New(env);
+        value.Set("y", out->Release(env, napi_float32_array, count));
+        value.Set("aScale", Napi::Number::New(env, a_params->first));
+        value.Set("aZeroPoint", Napi::Number::New(env, a_params->second));
+        return value;
+      });
+}
+
+Napi::Value Int8Kernels(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Napi::Object result = Napi::Object::New(env);
+  result.Set("portable", Napi::Boolean::New(env, true));
+  result.Set("avx2", Napi::Boolean::New(env, Int8KernelAvailable(Int8Kernel::kAvx2)));
+  result.Set("amx", Napi::Boolean::New(env, Int8KernelAvailable(Int8Kernel::kAmx)));
+  const char* names[] = {"auto", "portable", "avx2", "amx"};
+  result.Set("auto", Napi::String::New(env, names[static_cast<int>(ResolveInt8Kernel(Int8Kernel::kAuto))]));
+  return result;
+}
+
+void InitGemmInt8(Napi::Env env, Napi::Object exports) {
+  exports.Set("gemmInt8", Napi::Function::New(env, GemmInt8, "gemmInt8"));
+  exports.Set("gemmInt8Dynamic", Napi::Function::New(env, GemmInt8Dynamic, "gemmInt8Dynamic"));
+  exports.Set("int8Kernels", Napi::Function::New(env, Int8Kernels, "int8Kernels"));
+}
+
+}  // namespace
+
+EDGEPRESS_REGISTER_FAMILY(InitGemmInt8);
+
+}  // namespace edgepress
