@@ -11,6 +11,17 @@ export { QUANTIZED_TYPES, quantizedRange } from './quantize-types';
 export type { QuantizedRange, QuantizedTensor, QuantizedType } from './quantize-types';
 export { quantizeTensor, tensorMinMax } from './quantize-weights';
 export type { GroupRange, QuantizeTensorOptions, QuantizeTensorResult } from './quantize-weights';
+export { dynamicQuantizeMatmul, matmulInteger, matmulIntegerToFloat, qlinearMatmul } from './gemm-int8';
+export type {
+  DynamicQuantizeMatMulOptions,
+  DynamicQuantizeMatMulResult,
+  Int8GemmOptions,
+  MatMulIntegerOptions,
+  MatMulIntegerToFloatOptions,
+  QLinearMatMulOptions,
+} from './gemm-int8';
+export { int8Kernels, packInt8Weights, packedInt8ByteLength } from './gemm-int8-weights';
+export type { Int8KernelName, Int8Weights, PackedInt8Weights } from './gemm-int8-weights';
 // part 2: sparse, clustering, low rank
 export { applyMagnitudeMask, magnitudeThreshold, pruneByMagnitude } from './magnitude-pruning';
 export type { MagnitudePruneOptions, MagnitudeThreshold, MaskedTensor } from './magnitude-pruning';
