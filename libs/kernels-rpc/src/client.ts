@@ -1,0 +1,7 @@
+/**
+ * The client-side surface of @edgepress/kernels-rpc ("@edgepress/kernels-rpc/client"): the typed
+ * gRPC client and the KernelService interface. It never loads the native addon.
+ */
+export { createKernelClient } from './client/kernel-client';
+export type { KernelClient, KernelClientOptions, RetryEvent } from './client/kernel-client';
+export type { KernelMethod, KernelService } from './kernel-service';

@@ -1,0 +1,41 @@
+// Original file: proto/edgepress/kernels/v1/kernels.proto
+
+export const DataType = {
+  DATA_TYPE_UNSPECIFIED: 'DATA_TYPE_UNSPECIFIED',
+  DATA_TYPE_FLOAT32: 'DATA_TYPE_FLOAT32',
+  DATA_TYPE_FLOAT64: 'DATA_TYPE_FLOAT64',
+  DATA_TYPE_INT8: 'DATA_TYPE_INT8',
+  DATA_TYPE_UINT8: 'DATA_TYPE_UINT8',
+  DATA_TYPE_INT16: 'DATA_TYPE_INT16',
+  DATA_TYPE_UINT16: 'DATA_TYPE_UINT16',
+  DATA_TYPE_INT32: 'DATA_TYPE_INT32',
+  DATA_TYPE_UINT32: 'DATA_TYPE_UINT32',
+  DATA_TYPE_INT4: 'DATA_TYPE_INT4',
+  DATA_TYPE_UINT4: 'DATA_TYPE_UINT4',
+} as const;
+
+export type DataType =
+  | 'DATA_TYPE_UNSPECIFIED'
+  | 0
+  | 'DATA_TYPE_FLOAT32'
+  | 1
+  | 'DATA_TYPE_FLOAT64'
+  | 2
+  | 'DATA_TYPE_INT8'
+  | 3
+  | 'DATA_TYPE_UINT8'
+  | 4
+  | 'DATA_TYPE_INT16'
+  | 5
+  | 'DATA_TYPE_UINT16'
+  | 6
+  | 'DATA_TYPE_INT32'
+  | 7
+  | 'DATA_TYPE_UINT32'
+  | 8
+  | 'DATA_TYPE_INT4'
+  | 9
+  | 'DATA_TYPE_UINT4'
+  | 10
+
+export type DataType__Output = typeof DataType[keyof typeof DataType]

@@ -1,0 +1,17 @@
+// Original file: proto/edgepress/kernels/v1/kernels.proto
+
+import type { Tensor as _edgepress_kernels_v1_Tensor, Tensor__Output as _edgepress_kernels_v1_Tensor__Output } from '../../../edgepress/kernels/v1/Tensor';
+import type { QuantizationParams as _edgepress_kernels_v1_QuantizationParams, QuantizationParams__Output as _edgepress_kernels_v1_QuantizationParams__Output } from '../../../edgepress/kernels/v1/QuantizationParams';
+import type { CallOptions as _edgepress_kernels_v1_CallOptions, CallOptions__Output as _edgepress_kernels_v1_CallOptions__Output } from '../../../edgepress/kernels/v1/CallOptions';
+
+export interface DequantizeLinearArgs {
+  'q'?: (_edgepress_kernels_v1_Tensor | null);
+  'params'?: (_edgepress_kernels_v1_QuantizationParams | null);
+  'options'?: (_edgepress_kernels_v1_CallOptions | null);
+}
+
+export interface DequantizeLinearArgs__Output {
+  'q': (_edgepress_kernels_v1_Tensor__Output | null);
+  'params': (_edgepress_kernels_v1_QuantizationParams__Output | null);
+  'options': (_edgepress_kernels_v1_CallOptions__Output | null);
+}

@@ -1,0 +1,159 @@
+// Original file: proto/edgepress/kernels/v1/kernels.proto
+
+import type * as grpc from '@grpc/grpc-js'
+import type { MethodDefinition } from '@grpc/proto-loader'
+import type { ApplyMagnitudeMaskRequest as _edgepress_kernels_v1_ApplyMagnitudeMaskRequest, ApplyMagnitudeMaskRequest__Output as _edgepress_kernels_v1_ApplyMagnitudeMaskRequest__Output } from '../../../edgepress/kernels/v1/ApplyMagnitudeMaskRequest';
+import type { ApplyMagnitudeMaskResponse as _edgepress_kernels_v1_ApplyMagnitudeMaskResponse, ApplyMagnitudeMaskResponse__Output as _edgepress_kernels_v1_ApplyMagnitudeMaskResponse__Output } from '../../../edgepress/kernels/v1/ApplyMagnitudeMaskResponse';
+import type { ChannelImportanceRequest as _edgepress_kernels_v1_ChannelImportanceRequest, ChannelImportanceRequest__Output as _edgepress_kernels_v1_ChannelImportanceRequest__Output } from '../../../edgepress/kernels/v1/ChannelImportanceRequest';
+import type { ChannelImportanceResponse as _edgepress_kernels_v1_ChannelImportanceResponse, ChannelImportanceResponse__Output as _edgepress_kernels_v1_ChannelImportanceResponse__Output } from '../../../edgepress/kernels/v1/ChannelImportanceResponse';
+import type { CsrMatmulRequest as _edgepress_kernels_v1_CsrMatmulRequest, CsrMatmulRequest__Output as _edgepress_kernels_v1_CsrMatmulRequest__Output } from '../../../edgepress/kernels/v1/CsrMatmulRequest';
+import type { CsrMatmulResponse as _edgepress_kernels_v1_CsrMatmulResponse, CsrMatmulResponse__Output as _edgepress_kernels_v1_CsrMatmulResponse__Output } from '../../../edgepress/kernels/v1/CsrMatmulResponse';
+import type { DequantizeLinearRequest as _edgepress_kernels_v1_DequantizeLinearRequest, DequantizeLinearRequest__Output as _edgepress_kernels_v1_DequantizeLinearRequest__Output } from '../../../edgepress/kernels/v1/DequantizeLinearRequest';
+import type { DequantizeLinearResponse as _edgepress_kernels_v1_DequantizeLinearResponse, DequantizeLinearResponse__Output as _edgepress_kernels_v1_DequantizeLinearResponse__Output } from '../../../edgepress/kernels/v1/DequantizeLinearResponse';
+import type { MagnitudeThresholdRequest as _edgepress_kernels_v1_MagnitudeThresholdRequest, MagnitudeThresholdRequest__Output as _edgepress_kernels_v1_MagnitudeThresholdRequest__Output } from '../../../edgepress/kernels/v1/MagnitudeThresholdRequest';
+import type { MagnitudeThresholdResponse as _edgepress_kernels_v1_MagnitudeThresholdResponse, MagnitudeThresholdResponse__Output as _edgepress_kernels_v1_MagnitudeThresholdResponse__Output } from '../../../edgepress/kernels/v1/MagnitudeThresholdResponse';
+import type { MatmulDenseCscRequest as _edgepress_kernels_v1_MatmulDenseCscRequest, MatmulDenseCscRequest__Output as _edgepress_kernels_v1_MatmulDenseCscRequest__Output } from '../../../edgepress/kernels/v1/MatmulDenseCscRequest';
+import type { MatmulDenseCscResponse as _edgepress_kernels_v1_MatmulDenseCscResponse, MatmulDenseCscResponse__Output as _edgepress_kernels_v1_MatmulDenseCscResponse__Output } from '../../../edgepress/kernels/v1/MatmulDenseCscResponse';
+import type { NmMaskRequest as _edgepress_kernels_v1_NmMaskRequest, NmMaskRequest__Output as _edgepress_kernels_v1_NmMaskRequest__Output } from '../../../edgepress/kernels/v1/NmMaskRequest';
+import type { NmMaskResponse as _edgepress_kernels_v1_NmMaskResponse, NmMaskResponse__Output as _edgepress_kernels_v1_NmMaskResponse__Output } from '../../../edgepress/kernels/v1/NmMaskResponse';
+import type { PackSparseRequest as _edgepress_kernels_v1_PackSparseRequest, PackSparseRequest__Output as _edgepress_kernels_v1_PackSparseRequest__Output } from '../../../edgepress/kernels/v1/PackSparseRequest';
+import type { PackSparseResponse as _edgepress_kernels_v1_PackSparseResponse, PackSparseResponse__Output as _edgepress_kernels_v1_PackSparseResponse__Output } from '../../../edgepress/kernels/v1/PackSparseResponse';
+import type { PruneByMagnitudeRequest as _edgepress_kernels_v1_PruneByMagnitudeRequest, PruneByMagnitudeRequest__Output as _edgepress_kernels_v1_PruneByMagnitudeRequest__Output } from '../../../edgepress/kernels/v1/PruneByMagnitudeRequest';
+import type { PruneByMagnitudeResponse as _edgepress_kernels_v1_PruneByMagnitudeResponse, PruneByMagnitudeResponse__Output as _edgepress_kernels_v1_PruneByMagnitudeResponse__Output } from '../../../edgepress/kernels/v1/PruneByMagnitudeResponse';
+import type { QuantizeLinearRequest as _edgepress_kernels_v1_QuantizeLinearRequest, QuantizeLinearRequest__Output as _edgepress_kernels_v1_QuantizeLinearRequest__Output } from '../../../edgepress/kernels/v1/QuantizeLinearRequest';
+import type { QuantizeLinearResponse as _edgepress_kernels_v1_QuantizeLinearResponse, QuantizeLinearResponse__Output as _edgepress_kernels_v1_QuantizeLinearResponse__Output } from '../../../edgepress/kernels/v1/QuantizeLinearResponse';
+import type { QuantizeTensorRequest as _edgepress_kernels_v1_QuantizeTensorRequest, QuantizeTensorRequest__Output as _edgepress_kernels_v1_QuantizeTensorRequest__Output } from '../../../edgepress/kernels/v1/QuantizeTensorRequest';
+import type { QuantizeTensorResponse as _edgepress_kernels_v1_QuantizeTensorResponse, QuantizeTensorResponse__Output as _edgepress_kernels_v1_QuantizeTensorResponse__Output } from '../../../edgepress/kernels/v1/QuantizeTensorResponse';
+import type { TensorMinMaxRequest as _edgepress_kernels_v1_TensorMinMaxRequest, TensorMinMaxRequest__Output as _edgepress_kernels_v1_TensorMinMaxRequest__Output } from '../../../edgepress/kernels/v1/TensorMinMaxRequest';
+import type { TensorMinMaxResponse as _edgepress_kernels_v1_TensorMinMaxResponse, TensorMinMaxResponse__Output as _edgepress_kernels_v1_TensorMinMaxResponse__Output } from '../../../edgepress/kernels/v1/TensorMinMaxResponse';
+import type { UnpackSparseRequest as _edgepress_kernels_v1_UnpackSparseRequest, UnpackSparseRequest__Output as _edgepress_kernels_v1_UnpackSparseRequest__Output } from '../../../edgepress/kernels/v1/UnpackSparseRequest';
+import type { UnpackSparseResponse as _edgepress_kernels_v1_UnpackSparseResponse, UnpackSparseResponse__Output as _edgepress_kernels_v1_UnpackSparseResponse__Output } from '../../../edgepress/kernels/v1/UnpackSparseResponse';
+
+export interface KernelsClient extends grpc.Client {
+  ApplyMagnitudeMask(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_ApplyMagnitudeMaskRequest, _edgepress_kernels_v1_ApplyMagnitudeMaskResponse__Output>;
+  ApplyMagnitudeMask(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_ApplyMagnitudeMaskRequest, _edgepress_kernels_v1_ApplyMagnitudeMaskResponse__Output>;
+  applyMagnitudeMask(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_ApplyMagnitudeMaskRequest, _edgepress_kernels_v1_ApplyMagnitudeMaskResponse__Output>;
+  applyMagnitudeMask(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_ApplyMagnitudeMaskRequest, _edgepress_kernels_v1_ApplyMagnitudeMaskResponse__Output>;
+  
+  ChannelImportance(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_ChannelImportanceRequest, _edgepress_kernels_v1_ChannelImportanceResponse__Output>;
+  ChannelImportance(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_ChannelImportanceRequest, _edgepress_kernels_v1_ChannelImportanceResponse__Output>;
+  channelImportance(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_ChannelImportanceRequest, _edgepress_kernels_v1_ChannelImportanceResponse__Output>;
+  channelImportance(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_ChannelImportanceRequest, _edgepress_kernels_v1_ChannelImportanceResponse__Output>;
+  
+  CsrMatmul(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_CsrMatmulRequest, _edgepress_kernels_v1_CsrMatmulResponse__Output>;
+  CsrMatmul(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_CsrMatmulRequest, _edgepress_kernels_v1_CsrMatmulResponse__Output>;
+  csrMatmul(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_CsrMatmulRequest, _edgepress_kernels_v1_CsrMatmulResponse__Output>;
+  csrMatmul(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_CsrMatmulRequest, _edgepress_kernels_v1_CsrMatmulResponse__Output>;
+  
+  DequantizeLinear(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_DequantizeLinearRequest, _edgepress_kernels_v1_DequantizeLinearResponse__Output>;
+  DequantizeLinear(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_DequantizeLinearRequest, _edgepress_kernels_v1_DequantizeLinearResponse__Output>;
+  dequantizeLinear(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_DequantizeLinearRequest, _edgepress_kernels_v1_DequantizeLinearResponse__Output>;
+  dequantizeLinear(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_DequantizeLinearRequest, _edgepress_kernels_v1_DequantizeLinearResponse__Output>;
+  
+  MagnitudeThreshold(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_MagnitudeThresholdRequest, _edgepress_kernels_v1_MagnitudeThresholdResponse__Output>;
+  MagnitudeThreshold(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_MagnitudeThresholdRequest, _edgepress_kernels_v1_MagnitudeThresholdResponse__Output>;
+  magnitudeThreshold(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_MagnitudeThresholdRequest, _edgepress_kernels_v1_MagnitudeThresholdResponse__Output>;
+  magnitudeThreshold(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_MagnitudeThresholdRequest, _edgepress_kernels_v1_MagnitudeThresholdResponse__Output>;
+  
+  MatmulDenseCsc(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_MatmulDenseCscRequest, _edgepress_kernels_v1_MatmulDenseCscResponse__Output>;
+  MatmulDenseCsc(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_MatmulDenseCscRequest, _edgepress_kernels_v1_MatmulDenseCscResponse__Output>;
+  matmulDenseCsc(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_MatmulDenseCscRequest, _edgepress_kernels_v1_MatmulDenseCscResponse__Output>;
+  matmulDenseCsc(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_MatmulDenseCscRequest, _edgepress_kernels_v1_MatmulDenseCscResponse__Output>;
+  
+  NmMask(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_NmMaskRequest, _edgepress_kernels_v1_NmMaskResponse__Output>;
+  NmMask(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_NmMaskRequest, _edgepress_kernels_v1_NmMaskResponse__Output>;
+  nmMask(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_NmMaskRequest, _edgepress_kernels_v1_NmMaskResponse__Output>;
+  nmMask(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_NmMaskRequest, _edgepress_kernels_v1_NmMaskResponse__Output>;
+  
+  PackCsc(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_PackSparseRequest, _edgepress_kernels_v1_PackSparseResponse__Output>;
+  PackCsc(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_PackSparseRequest, _edgepress_kernels_v1_PackSparseResponse__Output>;
+  packCsc(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_PackSparseRequest, _edgepress_kernels_v1_PackSparseResponse__Output>;
+  packCsc(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_PackSparseRequest, _edgepress_kernels_v1_PackSparseResponse__Output>;
+  
+  PackCsr(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_PackSparseRequest, _edgepress_kernels_v1_PackSparseResponse__Output>;
+  PackCsr(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_PackSparseRequest, _edgepress_kernels_v1_PackSparseResponse__Output>;
+  packCsr(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_PackSparseRequest, _edgepress_kernels_v1_PackSparseResponse__Output>;
+  packCsr(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_PackSparseRequest, _edgepress_kernels_v1_PackSparseResponse__Output>;
+  
+  PruneByMagnitude(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_PruneByMagnitudeRequest, _edgepress_kernels_v1_PruneByMagnitudeResponse__Output>;
+  PruneByMagnitude(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_PruneByMagnitudeRequest, _edgepress_kernels_v1_PruneByMagnitudeResponse__Output>;
+  pruneByMagnitude(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_PruneByMagnitudeRequest, _edgepress_kernels_v1_PruneByMagnitudeResponse__Output>;
+  pruneByMagnitude(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_PruneByMagnitudeRequest, _edgepress_kernels_v1_PruneByMagnitudeResponse__Output>;
+  
+  QuantizeLinear(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_QuantizeLinearRequest, _edgepress_kernels_v1_QuantizeLinearResponse__Output>;
+  QuantizeLinear(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_QuantizeLinearRequest, _edgepress_kernels_v1_QuantizeLinearResponse__Output>;
+  quantizeLinear(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_QuantizeLinearRequest, _edgepress_kernels_v1_QuantizeLinearResponse__Output>;
+  quantizeLinear(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_QuantizeLinearRequest, _edgepress_kernels_v1_QuantizeLinearResponse__Output>;
+  
+  QuantizeTensor(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_QuantizeTensorRequest, _edgepress_kernels_v1_QuantizeTensorResponse__Output>;
+  QuantizeTensor(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_QuantizeTensorRequest, _edgepress_kernels_v1_QuantizeTensorResponse__Output>;
+  quantizeTensor(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_QuantizeTensorRequest, _edgepress_kernels_v1_QuantizeTensorResponse__Output>;
+  quantizeTensor(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_QuantizeTensorRequest, _edgepress_kernels_v1_QuantizeTensorResponse__Output>;
+  
+  TensorMinMax(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_TensorMinMaxRequest, _edgepress_kernels_v1_TensorMinMaxResponse__Output>;
+  TensorMinMax(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_TensorMinMaxRequest, _edgepress_kernels_v1_TensorMinMaxResponse__Output>;
+  tensorMinMax(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_TensorMinMaxRequest, _edgepress_kernels_v1_TensorMinMaxResponse__Output>;
+  tensorMinMax(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_TensorMinMaxRequest, _edgepress_kernels_v1_TensorMinMaxResponse__Output>;
+  
+  UnpackCsc(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_UnpackSparseRequest, _edgepress_kernels_v1_UnpackSparseResponse__Output>;
+  UnpackCsc(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_UnpackSparseRequest, _edgepress_kernels_v1_UnpackSparseResponse__Output>;
+  unpackCsc(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_UnpackSparseRequest, _edgepress_kernels_v1_UnpackSparseResponse__Output>;
+  unpackCsc(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_UnpackSparseRequest, _edgepress_kernels_v1_UnpackSparseResponse__Output>;
+  
+  UnpackCsr(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_UnpackSparseRequest, _edgepress_kernels_v1_UnpackSparseResponse__Output>;
+  UnpackCsr(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_UnpackSparseRequest, _edgepress_kernels_v1_UnpackSparseResponse__Output>;
+  unpackCsr(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_UnpackSparseRequest, _edgepress_kernels_v1_UnpackSparseResponse__Output>;
+  unpackCsr(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_UnpackSparseRequest, _edgepress_kernels_v1_UnpackSparseResponse__Output>;
+  
+}
+
+export interface KernelsHandlers extends grpc.UntypedServiceImplementation {
+  ApplyMagnitudeMask: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_ApplyMagnitudeMaskRequest__Output, _edgepress_kernels_v1_ApplyMagnitudeMaskResponse>;
+  
+  ChannelImportance: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_ChannelImportanceRequest__Output, _edgepress_kernels_v1_ChannelImportanceResponse>;
+  
+  CsrMatmul: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_CsrMatmulRequest__Output, _edgepress_kernels_v1_CsrMatmulResponse>;
+  
+  DequantizeLinear: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_DequantizeLinearRequest__Output, _edgepress_kernels_v1_DequantizeLinearResponse>;
+  
+  MagnitudeThreshold: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_MagnitudeThresholdRequest__Output, _edgepress_kernels_v1_MagnitudeThresholdResponse>;
+  
+  MatmulDenseCsc: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_MatmulDenseCscRequest__Output, _edgepress_kernels_v1_MatmulDenseCscResponse>;
+  
+  NmMask: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_NmMaskRequest__Output, _edgepress_kernels_v1_NmMaskResponse>;
+  
+  PackCsc: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_PackSparseRequest__Output, _edgepress_kernels_v1_PackSparseResponse>;
+  
+  PackCsr: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_PackSparseRequest__Output, _edgepress_kernels_v1_PackSparseResponse>;
+  
+  PruneByMagnitude: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_PruneByMagnitudeRequest__Output, _edgepress_kernels_v1_PruneByMagnitudeResponse>;
+  
+  QuantizeLinear: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_QuantizeLinearRequest__Output, _edgepress_kernels_v1_QuantizeLinearResponse>;
+  
+  QuantizeTensor: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_QuantizeTensorRequest__Output, _edgepress_kernels_v1_QuantizeTensorResponse>;
+  
+  TensorMinMax: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_TensorMinMaxRequest__Output, _edgepress_kernels_v1_TensorMinMaxResponse>;
+  
+  UnpackCsc: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_UnpackSparseRequest__Output, _edgepress_kernels_v1_UnpackSparseResponse>;
+  
+  UnpackCsr: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_UnpackSparseRequest__Output, _edgepress_kernels_v1_UnpackSparseResponse>;
+  
+}
+
+export interface KernelsDefinition extends grpc.ServiceDefinition {
+  ApplyMagnitudeMask: MethodDefinition<_edgepress_kernels_v1_ApplyMagnitudeMaskRequest, _edgepress_kernels_v1_ApplyMagnitudeMaskResponse, _edgepress_kernels_v1_ApplyMagnitudeMaskRequest__Output, _edgepress_kernels_v1_ApplyMagnitudeMaskResponse__Output>
+  ChannelImportance: MethodDefinition<_edgepress_kernels_v1_ChannelImportanceRequest, _edgepress_kernels_v1_ChannelImportanceResponse, _edgepress_kernels_v1_ChannelImportanceRequest__Output, _edgepress_kernels_v1_ChannelImportanceResponse__Output>
+  CsrMatmul: MethodDefinition<_edgepress_kernels_v1_CsrMatmulRequest, _edgepress_kernels_v1_CsrMatmulResponse, _edgepress_kernels_v1_CsrMatmulRequest__Output, _edgepress_kernels_v1_CsrMatmulResponse__Output>
+  DequantizeLinear: MethodDefinition<_edgepress_kernels_v1_DequantizeLinearRequest, _edgepress_kernels_v1_DequantizeLinearResponse, _edgepress_kernels_v1_DequantizeLinearRequest__Output, _edgepress_kernels_v1_DequantizeLinearResponse__Output>
+  MagnitudeThreshold: MethodDefinition<_edgepress_kernels_v1_MagnitudeThresholdRequest, _edgepress_kernels_v1_MagnitudeThresholdResponse, _edgepress_kernels_v1_MagnitudeThresholdRequest__Output, _edgepress_kernels_v1_MagnitudeThresholdResponse__Output>
+  MatmulDenseCsc: MethodDefinition<_edgepress_kernels_v1_MatmulDenseCscRequest, _edgepress_kernels_v1_MatmulDenseCscResponse, _edgepress_kernels_v1_MatmulDenseCscRequest__Output, _edgepress_kernels_v1_MatmulDenseCscResponse__Output>
+  NmMask: MethodDefinition<_edgepress_kernels_v1_NmMaskRequest, _edgepress_kernels_v1_NmMaskResponse, _edgepress_kernels_v1_NmMaskRequest__Output, _edgepress_kernels_v1_NmMaskResponse__Output>
+  PackCsc: MethodDefinition<_edgepress_kernels_v1_PackSparseRequest, _edgepress_kernels_v1_PackSparseResponse, _edgepress_kernels_v1_PackSparseRequest__Output, _edgepress_kernels_v1_PackSparseResponse__Output>
+  PackCsr: MethodDefinition<_edgepress_kernels_v1_PackSparseRequest, _edgepress_kernels_v1_PackSparseResponse, _edgepress_kernels_v1_PackSparseRequest__Output, _edgepress_kernels_v1_PackSparseResponse__Output>
+  PruneByMagnitude: MethodDefinition<_edgepress_kernels_v1_PruneByMagnitudeRequest, _edgepress_kernels_v1_PruneByMagnitudeResponse, _edgepress_kernels_v1_PruneByMagnitudeRequest__Output, _edgepress_kernels_v1_PruneByMagnitudeResponse__Output>
+  QuantizeLinear: MethodDefinition<_edgepress_kernels_v1_QuantizeLinearRequest, _edgepress_kernels_v1_QuantizeLinearResponse, _edgepress_kernels_v1_QuantizeLinearRequest__Output, _edgepress_kernels_v1_QuantizeLinearResponse__Output>
+  QuantizeTensor: MethodDefinition<_edgepress_kernels_v1_QuantizeTensorRequest, _edgepress_kernels_v1_QuantizeTensorResponse, _edgepress_kernels_v1_QuantizeTensorRequest__Output, _edgepress_kernels_v1_QuantizeTensorResponse__Output>
+  TensorMinMax: MethodDefinition<_edgepress_kernels_v1_TensorMinMaxRequest, _edgepress_kernels_v1_TensorMinMaxResponse, _edgepress_kernels_v1_TensorMinMaxRequest__Output, _edgepress_kernels_v1_TensorMinMaxResponse__Output>
+  UnpackCsc: MethodDefinition<_edgepress_kernels_v1_UnpackSparseRequest, _edgepress_kernels_v1_UnpackSparseResponse, _edgepress_kernels_v1_UnpackSparseRequest__Output, _edgepress_kernels_v1_UnpackSparseResponse__Output>
+  UnpackCsr: MethodDefinition<_edgepress_kernels_v1_UnpackSparseRequest, _edgepress_kernels_v1_UnpackSparseResponse, _edgepress_kernels_v1_UnpackSparseRequest__Output, _edgepress_kernels_v1_UnpackSparseResponse__Output>
+}

@@ -1,0 +1,13 @@
+// Original file: proto/edgepress/kernels/v1/kernels.proto
+
+import type { Tensor as _edgepress_kernels_v1_Tensor, Tensor__Output as _edgepress_kernels_v1_Tensor__Output } from '../../../edgepress/kernels/v1/Tensor';
+
+export interface TensorMinMaxResult {
+  'min'?: (_edgepress_kernels_v1_Tensor | null);
+  'max'?: (_edgepress_kernels_v1_Tensor | null);
+}
+
+export interface TensorMinMaxResult__Output {
+  'min': (_edgepress_kernels_v1_Tensor__Output | null);
+  'max': (_edgepress_kernels_v1_Tensor__Output | null);
+}

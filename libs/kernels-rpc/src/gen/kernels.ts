@@ -1,0 +1,139 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { ApplyMagnitudeMaskArgs as _edgepress_kernels_v1_ApplyMagnitudeMaskArgs, ApplyMagnitudeMaskArgs__Output as _edgepress_kernels_v1_ApplyMagnitudeMaskArgs__Output } from './edgepress/kernels/v1/ApplyMagnitudeMaskArgs';
+import type { ApplyMagnitudeMaskRequest as _edgepress_kernels_v1_ApplyMagnitudeMaskRequest, ApplyMagnitudeMaskRequest__Output as _edgepress_kernels_v1_ApplyMagnitudeMaskRequest__Output } from './edgepress/kernels/v1/ApplyMagnitudeMaskRequest';
+import type { ApplyMagnitudeMaskResponse as _edgepress_kernels_v1_ApplyMagnitudeMaskResponse, ApplyMagnitudeMaskResponse__Output as _edgepress_kernels_v1_ApplyMagnitudeMaskResponse__Output } from './edgepress/kernels/v1/ApplyMagnitudeMaskResponse';
+import type { CallOptions as _edgepress_kernels_v1_CallOptions, CallOptions__Output as _edgepress_kernels_v1_CallOptions__Output } from './edgepress/kernels/v1/CallOptions';
+import type { ChannelImportanceArgs as _edgepress_kernels_v1_ChannelImportanceArgs, ChannelImportanceArgs__Output as _edgepress_kernels_v1_ChannelImportanceArgs__Output } from './edgepress/kernels/v1/ChannelImportanceArgs';
+import type { ChannelImportanceRequest as _edgepress_kernels_v1_ChannelImportanceRequest, ChannelImportanceRequest__Output as _edgepress_kernels_v1_ChannelImportanceRequest__Output } from './edgepress/kernels/v1/ChannelImportanceRequest';
+import type { ChannelImportanceResponse as _edgepress_kernels_v1_ChannelImportanceResponse, ChannelImportanceResponse__Output as _edgepress_kernels_v1_ChannelImportanceResponse__Output } from './edgepress/kernels/v1/ChannelImportanceResponse';
+import type { ChannelImportanceResult as _edgepress_kernels_v1_ChannelImportanceResult, ChannelImportanceResult__Output as _edgepress_kernels_v1_ChannelImportanceResult__Output } from './edgepress/kernels/v1/ChannelImportanceResult';
+import type { CsrMatmulArgs as _edgepress_kernels_v1_CsrMatmulArgs, CsrMatmulArgs__Output as _edgepress_kernels_v1_CsrMatmulArgs__Output } from './edgepress/kernels/v1/CsrMatmulArgs';
+import type { CsrMatmulRequest as _edgepress_kernels_v1_CsrMatmulRequest, CsrMatmulRequest__Output as _edgepress_kernels_v1_CsrMatmulRequest__Output } from './edgepress/kernels/v1/CsrMatmulRequest';
+import type { CsrMatmulResponse as _edgepress_kernels_v1_CsrMatmulResponse, CsrMatmulResponse__Output as _edgepress_kernels_v1_CsrMatmulResponse__Output } from './edgepress/kernels/v1/CsrMatmulResponse';
+import type { DequantizeLinearArgs as _edgepress_kernels_v1_DequantizeLinearArgs, DequantizeLinearArgs__Output as _edgepress_kernels_v1_DequantizeLinearArgs__Output } from './edgepress/kernels/v1/DequantizeLinearArgs';
+import type { DequantizeLinearRequest as _edgepress_kernels_v1_DequantizeLinearRequest, DequantizeLinearRequest__Output as _edgepress_kernels_v1_DequantizeLinearRequest__Output } from './edgepress/kernels/v1/DequantizeLinearRequest';
+import type { DequantizeLinearResponse as _edgepress_kernels_v1_DequantizeLinearResponse, DequantizeLinearResponse__Output as _edgepress_kernels_v1_DequantizeLinearResponse__Output } from './edgepress/kernels/v1/DequantizeLinearResponse';
+import type { DequantizeLinearResult as _edgepress_kernels_v1_DequantizeLinearResult, DequantizeLinearResult__Output as _edgepress_kernels_v1_DequantizeLinearResult__Output } from './edgepress/kernels/v1/DequantizeLinearResult';
+import type { KernelsClient as _edgepress_kernels_v1_KernelsClient, KernelsDefinition as _edgepress_kernels_v1_KernelsDefinition } from './edgepress/kernels/v1/Kernels';
+import type { MagnitudeThreshold as _edgepress_kernels_v1_MagnitudeThreshold, MagnitudeThreshold__Output as _edgepress_kernels_v1_MagnitudeThreshold__Output } from './edgepress/kernels/v1/MagnitudeThreshold';
+import type { MagnitudeThresholdArgs as _edgepress_kernels_v1_MagnitudeThresholdArgs, MagnitudeThresholdArgs__Output as _edgepress_kernels_v1_MagnitudeThresholdArgs__Output } from './edgepress/kernels/v1/MagnitudeThresholdArgs';
+import type { MagnitudeThresholdRequest as _edgepress_kernels_v1_MagnitudeThresholdRequest, MagnitudeThresholdRequest__Output as _edgepress_kernels_v1_MagnitudeThresholdRequest__Output } from './edgepress/kernels/v1/MagnitudeThresholdRequest';
+import type { MagnitudeThresholdResponse as _edgepress_kernels_v1_MagnitudeThresholdResponse, MagnitudeThresholdResponse__Output as _edgepress_kernels_v1_MagnitudeThresholdResponse__Output } from './edgepress/kernels/v1/MagnitudeThresholdResponse';
+import type { MagnitudeThresholdResult as _edgepress_kernels_v1_MagnitudeThresholdResult, MagnitudeThresholdResult__Output as _edgepress_kernels_v1_MagnitudeThresholdResult__Output } from './edgepress/kernels/v1/MagnitudeThresholdResult';
+import type { MaskedTensor as _edgepress_kernels_v1_MaskedTensor, MaskedTensor__Output as _edgepress_kernels_v1_MaskedTensor__Output } from './edgepress/kernels/v1/MaskedTensor';
+import type { MaskedTensorList as _edgepress_kernels_v1_MaskedTensorList, MaskedTensorList__Output as _edgepress_kernels_v1_MaskedTensorList__Output } from './edgepress/kernels/v1/MaskedTensorList';
+import type { MatmulDenseCscArgs as _edgepress_kernels_v1_MatmulDenseCscArgs, MatmulDenseCscArgs__Output as _edgepress_kernels_v1_MatmulDenseCscArgs__Output } from './edgepress/kernels/v1/MatmulDenseCscArgs';
+import type { MatmulDenseCscRequest as _edgepress_kernels_v1_MatmulDenseCscRequest, MatmulDenseCscRequest__Output as _edgepress_kernels_v1_MatmulDenseCscRequest__Output } from './edgepress/kernels/v1/MatmulDenseCscRequest';
+import type { MatmulDenseCscResponse as _edgepress_kernels_v1_MatmulDenseCscResponse, MatmulDenseCscResponse__Output as _edgepress_kernels_v1_MatmulDenseCscResponse__Output } from './edgepress/kernels/v1/MatmulDenseCscResponse';
+import type { MatmulResult as _edgepress_kernels_v1_MatmulResult, MatmulResult__Output as _edgepress_kernels_v1_MatmulResult__Output } from './edgepress/kernels/v1/MatmulResult';
+import type { NmMaskArgs as _edgepress_kernels_v1_NmMaskArgs, NmMaskArgs__Output as _edgepress_kernels_v1_NmMaskArgs__Output } from './edgepress/kernels/v1/NmMaskArgs';
+import type { NmMaskRequest as _edgepress_kernels_v1_NmMaskRequest, NmMaskRequest__Output as _edgepress_kernels_v1_NmMaskRequest__Output } from './edgepress/kernels/v1/NmMaskRequest';
+import type { NmMaskResponse as _edgepress_kernels_v1_NmMaskResponse, NmMaskResponse__Output as _edgepress_kernels_v1_NmMaskResponse__Output } from './edgepress/kernels/v1/NmMaskResponse';
+import type { PackSparseArgs as _edgepress_kernels_v1_PackSparseArgs, PackSparseArgs__Output as _edgepress_kernels_v1_PackSparseArgs__Output } from './edgepress/kernels/v1/PackSparseArgs';
+import type { PackSparseRequest as _edgepress_kernels_v1_PackSparseRequest, PackSparseRequest__Output as _edgepress_kernels_v1_PackSparseRequest__Output } from './edgepress/kernels/v1/PackSparseRequest';
+import type { PackSparseResponse as _edgepress_kernels_v1_PackSparseResponse, PackSparseResponse__Output as _edgepress_kernels_v1_PackSparseResponse__Output } from './edgepress/kernels/v1/PackSparseResponse';
+import type { PackSparseResult as _edgepress_kernels_v1_PackSparseResult, PackSparseResult__Output as _edgepress_kernels_v1_PackSparseResult__Output } from './edgepress/kernels/v1/PackSparseResult';
+import type { PruneByMagnitudeArgs as _edgepress_kernels_v1_PruneByMagnitudeArgs, PruneByMagnitudeArgs__Output as _edgepress_kernels_v1_PruneByMagnitudeArgs__Output } from './edgepress/kernels/v1/PruneByMagnitudeArgs';
+import type { PruneByMagnitudeRequest as _edgepress_kernels_v1_PruneByMagnitudeRequest, PruneByMagnitudeRequest__Output as _edgepress_kernels_v1_PruneByMagnitudeRequest__Output } from './edgepress/kernels/v1/PruneByMagnitudeRequest';
+import type { PruneByMagnitudeResponse as _edgepress_kernels_v1_PruneByMagnitudeResponse, PruneByMagnitudeResponse__Output as _edgepress_kernels_v1_PruneByMagnitudeResponse__Output } from './edgepress/kernels/v1/PruneByMagnitudeResponse';
+import type { QuantizationParams as _edgepress_kernels_v1_QuantizationParams, QuantizationParams__Output as _edgepress_kernels_v1_QuantizationParams__Output } from './edgepress/kernels/v1/QuantizationParams';
+import type { QuantizeLinearArgs as _edgepress_kernels_v1_QuantizeLinearArgs, QuantizeLinearArgs__Output as _edgepress_kernels_v1_QuantizeLinearArgs__Output } from './edgepress/kernels/v1/QuantizeLinearArgs';
+import type { QuantizeLinearRequest as _edgepress_kernels_v1_QuantizeLinearRequest, QuantizeLinearRequest__Output as _edgepress_kernels_v1_QuantizeLinearRequest__Output } from './edgepress/kernels/v1/QuantizeLinearRequest';
+import type { QuantizeLinearResponse as _edgepress_kernels_v1_QuantizeLinearResponse, QuantizeLinearResponse__Output as _edgepress_kernels_v1_QuantizeLinearResponse__Output } from './edgepress/kernels/v1/QuantizeLinearResponse';
+import type { QuantizeLinearResult as _edgepress_kernels_v1_QuantizeLinearResult, QuantizeLinearResult__Output as _edgepress_kernels_v1_QuantizeLinearResult__Output } from './edgepress/kernels/v1/QuantizeLinearResult';
+import type { QuantizeTensorArgs as _edgepress_kernels_v1_QuantizeTensorArgs, QuantizeTensorArgs__Output as _edgepress_kernels_v1_QuantizeTensorArgs__Output } from './edgepress/kernels/v1/QuantizeTensorArgs';
+import type { QuantizeTensorRequest as _edgepress_kernels_v1_QuantizeTensorRequest, QuantizeTensorRequest__Output as _edgepress_kernels_v1_QuantizeTensorRequest__Output } from './edgepress/kernels/v1/QuantizeTensorRequest';
+import type { QuantizeTensorResponse as _edgepress_kernels_v1_QuantizeTensorResponse, QuantizeTensorResponse__Output as _edgepress_kernels_v1_QuantizeTensorResponse__Output } from './edgepress/kernels/v1/QuantizeTensorResponse';
+import type { QuantizeTensorResult as _edgepress_kernels_v1_QuantizeTensorResult, QuantizeTensorResult__Output as _edgepress_kernels_v1_QuantizeTensorResult__Output } from './edgepress/kernels/v1/QuantizeTensorResult';
+import type { QuantizeTensorSpec as _edgepress_kernels_v1_QuantizeTensorSpec, QuantizeTensorSpec__Output as _edgepress_kernels_v1_QuantizeTensorSpec__Output } from './edgepress/kernels/v1/QuantizeTensorSpec';
+import type { ScaleLayout as _edgepress_kernels_v1_ScaleLayout, ScaleLayout__Output as _edgepress_kernels_v1_ScaleLayout__Output } from './edgepress/kernels/v1/ScaleLayout';
+import type { SparseMatrix as _edgepress_kernels_v1_SparseMatrix, SparseMatrix__Output as _edgepress_kernels_v1_SparseMatrix__Output } from './edgepress/kernels/v1/SparseMatrix';
+import type { Tensor as _edgepress_kernels_v1_Tensor, Tensor__Output as _edgepress_kernels_v1_Tensor__Output } from './edgepress/kernels/v1/Tensor';
+import type { TensorChunk as _edgepress_kernels_v1_TensorChunk, TensorChunk__Output as _edgepress_kernels_v1_TensorChunk__Output } from './edgepress/kernels/v1/TensorChunk';
+import type { TensorMinMaxArgs as _edgepress_kernels_v1_TensorMinMaxArgs, TensorMinMaxArgs__Output as _edgepress_kernels_v1_TensorMinMaxArgs__Output } from './edgepress/kernels/v1/TensorMinMaxArgs';
+import type { TensorMinMaxRequest as _edgepress_kernels_v1_TensorMinMaxRequest, TensorMinMaxRequest__Output as _edgepress_kernels_v1_TensorMinMaxRequest__Output } from './edgepress/kernels/v1/TensorMinMaxRequest';
+import type { TensorMinMaxResponse as _edgepress_kernels_v1_TensorMinMaxResponse, TensorMinMaxResponse__Output as _edgepress_kernels_v1_TensorMinMaxResponse__Output } from './edgepress/kernels/v1/TensorMinMaxResponse';
+import type { TensorMinMaxResult as _edgepress_kernels_v1_TensorMinMaxResult, TensorMinMaxResult__Output as _edgepress_kernels_v1_TensorMinMaxResult__Output } from './edgepress/kernels/v1/TensorMinMaxResult';
+import type { UnpackSparseArgs as _edgepress_kernels_v1_UnpackSparseArgs, UnpackSparseArgs__Output as _edgepress_kernels_v1_UnpackSparseArgs__Output } from './edgepress/kernels/v1/UnpackSparseArgs';
+import type { UnpackSparseRequest as _edgepress_kernels_v1_UnpackSparseRequest, UnpackSparseRequest__Output as _edgepress_kernels_v1_UnpackSparseRequest__Output } from './edgepress/kernels/v1/UnpackSparseRequest';
+import type { UnpackSparseResponse as _edgepress_kernels_v1_UnpackSparseResponse, UnpackSparseResponse__Output as _edgepress_kernels_v1_UnpackSparseResponse__Output } from './edgepress/kernels/v1/UnpackSparseResponse';
+import type { UnpackSparseResult as _edgepress_kernels_v1_UnpackSparseResult, UnpackSparseResult__Output as _edgepress_kernels_v1_UnpackSparseResult__Output } from './edgepress/kernels/v1/UnpackSparseResult';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  edgepress: {
+    kernels: {
+      v1: {
+        ApplyMagnitudeMaskArgs: MessageTypeDefinition<_edgepress_kernels_v1_ApplyMagnitudeMaskArgs, _edgepress_kernels_v1_ApplyMagnitudeMaskArgs__Output>
+        ApplyMagnitudeMaskRequest: MessageTypeDefinition<_edgepress_kernels_v1_ApplyMagnitudeMaskRequest, _edgepress_kernels_v1_ApplyMagnitudeMaskRequest__Output>
+        ApplyMagnitudeMaskResponse: MessageTypeDefinition<_edgepress_kernels_v1_ApplyMagnitudeMaskResponse, _edgepress_kernels_v1_ApplyMagnitudeMaskResponse__Output>
+        CallOptions: MessageTypeDefinition<_edgepress_kernels_v1_CallOptions, _edgepress_kernels_v1_CallOptions__Output>
+        ChannelImportanceArgs: MessageTypeDefinition<_edgepress_kernels_v1_ChannelImportanceArgs, _edgepress_kernels_v1_ChannelImportanceArgs__Output>
+        ChannelImportanceRequest: MessageTypeDefinition<_edgepress_kernels_v1_ChannelImportanceRequest, _edgepress_kernels_v1_ChannelImportanceRequest__Output>
+        ChannelImportanceResponse: MessageTypeDefinition<_edgepress_kernels_v1_ChannelImportanceResponse, _edgepress_kernels_v1_ChannelImportanceResponse__Output>
+        ChannelImportanceResult: MessageTypeDefinition<_edgepress_kernels_v1_ChannelImportanceResult, _edgepress_kernels_v1_ChannelImportanceResult__Output>
+        CsrMatmulArgs: MessageTypeDefinition<_edgepress_kernels_v1_CsrMatmulArgs, _edgepress_kernels_v1_CsrMatmulArgs__Output>
+        CsrMatmulRequest: MessageTypeDefinition<_edgepress_kernels_v1_CsrMatmulRequest, _edgepress_kernels_v1_CsrMatmulRequest__Output>
+        CsrMatmulResponse: MessageTypeDefinition<_edgepress_kernels_v1_CsrMatmulResponse, _edgepress_kernels_v1_CsrMatmulResponse__Output>
+        DataType: EnumTypeDefinition
+        DequantizeLinearArgs: MessageTypeDefinition<_edgepress_kernels_v1_DequantizeLinearArgs, _edgepress_kernels_v1_DequantizeLinearArgs__Output>
+        DequantizeLinearRequest: MessageTypeDefinition<_edgepress_kernels_v1_DequantizeLinearRequest, _edgepress_kernels_v1_DequantizeLinearRequest__Output>
+        DequantizeLinearResponse: MessageTypeDefinition<_edgepress_kernels_v1_DequantizeLinearResponse, _edgepress_kernels_v1_DequantizeLinearResponse__Output>
+        DequantizeLinearResult: MessageTypeDefinition<_edgepress_kernels_v1_DequantizeLinearResult, _edgepress_kernels_v1_DequantizeLinearResult__Output>
+        Kernels: SubtypeConstructor<typeof grpc.Client, _edgepress_kernels_v1_KernelsClient> & { service: _edgepress_kernels_v1_KernelsDefinition }
+        MagnitudeThreshold: MessageTypeDefinition<_edgepress_kernels_v1_MagnitudeThreshold, _edgepress_kernels_v1_MagnitudeThreshold__Output>
+        MagnitudeThresholdArgs: MessageTypeDefinition<_edgepress_kernels_v1_MagnitudeThresholdArgs, _edgepress_kernels_v1_MagnitudeThresholdArgs__Output>
+        MagnitudeThresholdRequest: MessageTypeDefinition<_edgepress_kernels_v1_MagnitudeThresholdRequest, _edgepress_kernels_v1_MagnitudeThresholdRequest__Output>
+        MagnitudeThresholdResponse: MessageTypeDefinition<_edgepress_kernels_v1_MagnitudeThresholdResponse, _edgepress_kernels_v1_MagnitudeThresholdResponse__Output>
+        MagnitudeThresholdResult: MessageTypeDefinition<_edgepress_kernels_v1_MagnitudeThresholdResult, _edgepress_kernels_v1_MagnitudeThresholdResult__Output>
+        MaskedTensor: MessageTypeDefinition<_edgepress_kernels_v1_MaskedTensor, _edgepress_kernels_v1_MaskedTensor__Output>
+        MaskedTensorList: MessageTypeDefinition<_edgepress_kernels_v1_MaskedTensorList, _edgepress_kernels_v1_MaskedTensorList__Output>
+        MatmulDenseCscArgs: MessageTypeDefinition<_edgepress_kernels_v1_MatmulDenseCscArgs, _edgepress_kernels_v1_MatmulDenseCscArgs__Output>
+        MatmulDenseCscRequest: MessageTypeDefinition<_edgepress_kernels_v1_MatmulDenseCscRequest, _edgepress_kernels_v1_MatmulDenseCscRequest__Output>
+        MatmulDenseCscResponse: MessageTypeDefinition<_edgepress_kernels_v1_MatmulDenseCscResponse, _edgepress_kernels_v1_MatmulDenseCscResponse__Output>
+        MatmulResult: MessageTypeDefinition<_edgepress_kernels_v1_MatmulResult, _edgepress_kernels_v1_MatmulResult__Output>
+        NmMaskArgs: MessageTypeDefinition<_edgepress_kernels_v1_NmMaskArgs, _edgepress_kernels_v1_NmMaskArgs__Output>
+        NmMaskRequest: MessageTypeDefinition<_edgepress_kernels_v1_NmMaskRequest, _edgepress_kernels_v1_NmMaskRequest__Output>
+        NmMaskResponse: MessageTypeDefinition<_edgepress_kernels_v1_NmMaskResponse, _edgepress_kernels_v1_NmMaskResponse__Output>
+        Norm: EnumTypeDefinition
+        PackSparseArgs: MessageTypeDefinition<_edgepress_kernels_v1_PackSparseArgs, _edgepress_kernels_v1_PackSparseArgs__Output>
+        PackSparseRequest: MessageTypeDefinition<_edgepress_kernels_v1_PackSparseRequest, _edgepress_kernels_v1_PackSparseRequest__Output>
+        PackSparseResponse: MessageTypeDefinition<_edgepress_kernels_v1_PackSparseResponse, _edgepress_kernels_v1_PackSparseResponse__Output>
+        PackSparseResult: MessageTypeDefinition<_edgepress_kernels_v1_PackSparseResult, _edgepress_kernels_v1_PackSparseResult__Output>
+        PruneByMagnitudeArgs: MessageTypeDefinition<_edgepress_kernels_v1_PruneByMagnitudeArgs, _edgepress_kernels_v1_PruneByMagnitudeArgs__Output>
+        PruneByMagnitudeRequest: MessageTypeDefinition<_edgepress_kernels_v1_PruneByMagnitudeRequest, _edgepress_kernels_v1_PruneByMagnitudeRequest__Output>
+        PruneByMagnitudeResponse: MessageTypeDefinition<_edgepress_kernels_v1_PruneByMagnitudeResponse, _edgepress_kernels_v1_PruneByMagnitudeResponse__Output>
+        PruneScope: EnumTypeDefinition
+        QuantizationParams: MessageTypeDefinition<_edgepress_kernels_v1_QuantizationParams, _edgepress_kernels_v1_QuantizationParams__Output>
+        QuantizeLinearArgs: MessageTypeDefinition<_edgepress_kernels_v1_QuantizeLinearArgs, _edgepress_kernels_v1_QuantizeLinearArgs__Output>
+        QuantizeLinearRequest: MessageTypeDefinition<_edgepress_kernels_v1_QuantizeLinearRequest, _edgepress_kernels_v1_QuantizeLinearRequest__Output>
+        QuantizeLinearResponse: MessageTypeDefinition<_edgepress_kernels_v1_QuantizeLinearResponse, _edgepress_kernels_v1_QuantizeLinearResponse__Output>
+        QuantizeLinearResult: MessageTypeDefinition<_edgepress_kernels_v1_QuantizeLinearResult, _edgepress_kernels_v1_QuantizeLinearResult__Output>
+        QuantizeTensorArgs: MessageTypeDefinition<_edgepress_kernels_v1_QuantizeTensorArgs, _edgepress_kernels_v1_QuantizeTensorArgs__Output>
+        QuantizeTensorRequest: MessageTypeDefinition<_edgepress_kernels_v1_QuantizeTensorRequest, _edgepress_kernels_v1_QuantizeTensorRequest__Output>
+        QuantizeTensorResponse: MessageTypeDefinition<_edgepress_kernels_v1_QuantizeTensorResponse, _edgepress_kernels_v1_QuantizeTensorResponse__Output>
+        QuantizeTensorResult: MessageTypeDefinition<_edgepress_kernels_v1_QuantizeTensorResult, _edgepress_kernels_v1_QuantizeTensorResult__Output>
+        QuantizeTensorSpec: MessageTypeDefinition<_edgepress_kernels_v1_QuantizeTensorSpec, _edgepress_kernels_v1_QuantizeTensorSpec__Output>
+        ScaleLayout: MessageTypeDefinition<_edgepress_kernels_v1_ScaleLayout, _edgepress_kernels_v1_ScaleLayout__Output>
+        SparseFormat: EnumTypeDefinition
+        SparseMatrix: MessageTypeDefinition<_edgepress_kernels_v1_SparseMatrix, _edgepress_kernels_v1_SparseMatrix__Output>
+        Tensor: MessageTypeDefinition<_edgepress_kernels_v1_Tensor, _edgepress_kernels_v1_Tensor__Output>
+        TensorChunk: MessageTypeDefinition<_edgepress_kernels_v1_TensorChunk, _edgepress_kernels_v1_TensorChunk__Output>
+        TensorMinMaxArgs: MessageTypeDefinition<_edgepress_kernels_v1_TensorMinMaxArgs, _edgepress_kernels_v1_TensorMinMaxArgs__Output>
+        TensorMinMaxRequest: MessageTypeDefinition<_edgepress_kernels_v1_TensorMinMaxRequest, _edgepress_kernels_v1_TensorMinMaxRequest__Output>
+        TensorMinMaxResponse: MessageTypeDefinition<_edgepress_kernels_v1_TensorMinMaxResponse, _edgepress_kernels_v1_TensorMinMaxResponse__Output>
+        TensorMinMaxResult: MessageTypeDefinition<_edgepress_kernels_v1_TensorMinMaxResult, _edgepress_kernels_v1_TensorMinMaxResult__Output>
+        UnpackSparseArgs: MessageTypeDefinition<_edgepress_kernels_v1_UnpackSparseArgs, _edgepress_kernels_v1_UnpackSparseArgs__Output>
+        UnpackSparseRequest: MessageTypeDefinition<_edgepress_kernels_v1_UnpackSparseRequest, _edgepress_kernels_v1_UnpackSparseRequest__Output>
+        UnpackSparseResponse: MessageTypeDefinition<_edgepress_kernels_v1_UnpackSparseResponse, _edgepress_kernels_v1_UnpackSparseResponse__Output>
+        UnpackSparseResult: MessageTypeDefinition<_edgepress_kernels_v1_UnpackSparseResult, _edgepress_kernels_v1_UnpackSparseResult__Output>
+      }
+    }
+  }
+}
+

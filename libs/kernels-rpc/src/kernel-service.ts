@@ -1,0 +1,50 @@
+/**
+ * The kernel operators as one asynchronous interface, with the argument and result shapes of
+ * @edgepress/kernels-native. Two implementations: createInProcessKernels (direct calls, for the
+ * CLI and tests) and createKernelClient (gRPC to apps/kernel-server). Only types are imported
+ * from kernels-native here, so a client process never loads the native addon.
+ *
+ * Remote calls take plain CSR/CSC matrices; prepared matrices (prepareSparseMatrix) are
+ * in-process handles and exist only in createInProcessKernels' world.
+ */
+import type {
+  ChannelImportanceOptions,
+  CscMatrix,
+  CsrMatrix,
+  GroupRange,
+  KernelCallOptions,
+  MagnitudePruneOptions,
+  MagnitudeThreshold,
+  MaskedTensor,
+  NmPattern,
+  QuantizationParams,
+  QuantizedTensor,
+  QuantizedType,
+  QuantizeOptions,
+  QuantizeTensorOptions,
+  QuantizeTensorResult,
+  ScaleLayout,
+  Tensor,
+} from '@edgepress/kernels-native';
+
+export interface KernelService {
+  // quantization
+  quantizeLinear(x: Tensor<Float32Array>, type: QuantizedType, params: QuantizationParams, options?: QuantizeOptions): Promise<QuantizedTensor>;
+  dequantizeLinear(q: QuantizedTensor, params: QuantizationParams, options?: KernelCallOptions): Promise<Tensor<Float32Array>>;
+  tensorMinMax(x: Tensor<Float32Array>, layout?: ScaleLayout, options?: KernelCallOptions): Promise<GroupRange>;
+  quantizeTensor(x: Tensor<Float32Array>, spec: QuantizeTensorOptions, options?: KernelCallOptions): Promise<QuantizeTensorResult>;
+  // sparsity
+  magnitudeThreshold(tensors: readonly Tensor<Float32Array>[], sparsity: number, options?: KernelCallOptions): Promise<MagnitudeThreshold>;
+  applyMagnitudeMask(tensors: readonly Tensor<Float32Array>[], threshold: MagnitudeThreshold, options?: KernelCallOptions): Promise<MaskedTensor[]>;
+  pruneByMagnitude(tensors: readonly Tensor<Float32Array>[], sparsity: number, options?: MagnitudePruneOptions): Promise<MaskedTensor[]>;
+  nmMask(tensor: Tensor<Float32Array>, pattern: NmPattern, options?: KernelCallOptions): Promise<MaskedTensor>;
+  channelImportance(tensor: Tensor<Float32Array>, options?: ChannelImportanceOptions): Promise<Float64Array>;
+  packCsr(matrix: Tensor<Float32Array>, options?: KernelCallOptions): Promise<CsrMatrix>;
+  packCsc(matrix: Tensor<Float32Array>, options?: KernelCallOptions): Promise<CscMatrix>;
+  unpackCsr(matrix: CsrMatrix, options?: KernelCallOptions): Promise<Tensor<Float32Array>>;
+  unpackCsc(matrix: CscMatrix, options?: KernelCallOptions): Promise<Tensor<Float32Array>>;
+  csrMatmul(a: CsrMatrix, b: Tensor<Float32Array>, options?: KernelCallOptions): Promise<Tensor<Float32Array>>;
+  matmulDenseCsc(x: Tensor<Float32Array>, w: CscMatrix, options?: KernelCallOptions): Promise<Tensor<Float32Array>>;
+}
+
+export type KernelMethod = keyof KernelService;

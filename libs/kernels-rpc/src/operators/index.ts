@@ -1,0 +1,43 @@
+/** Every operator codec, by RPC name and by KernelService method. */
+import type { KernelMethod } from '../kernel-service';
+import type { AnyOperatorCodec } from './operator-codec';
+import { dequantizeLinearCodec, quantizeLinearCodec, quantizeTensorCodec, tensorMinMaxCodec } from './quantization';
+import {
+  applyMagnitudeMaskCodec,
+  channelImportanceCodec,
+  csrMatmulCodec,
+  magnitudeThresholdCodec,
+  matmulDenseCscCodec,
+  nmMaskCodec,
+  packCscCodec,
+  packCsrCodec,
+  pruneByMagnitudeCodec,
+  unpackCscCodec,
+  unpackCsrCodec,
+} from './sparse';
+
+export const OPERATOR_CODECS: readonly AnyOperatorCodec[] = [
+  quantizeLinearCodec,
+  dequantizeLinearCodec,
+  tensorMinMaxCodec,
+  quantizeTensorCodec,
+  magnitudeThresholdCodec,
+  applyMagnitudeMaskCodec,
+  pruneByMagnitudeCodec,
+  nmMaskCodec,
+  channelImportanceCodec,
+  packCsrCodec,
+  packCscCodec,
+  unpackCsrCodec,
+  unpackCscCodec,
+  csrMatmulCodec,
+  matmulDenseCscCodec,
+];
+
+export function codecFor(method: KernelMethod): AnyOperatorCodec {
+  const codec = OPERATOR_CODECS.find((c) => c.method === method);
+  if (codec === undefined) throw new Error(`No codec for ${method}`);
+  return codec;
+}
+
+export type { AnyOperatorCodec } from './operator-codec';

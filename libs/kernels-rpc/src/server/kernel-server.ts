@@ -1,0 +1,135 @@
+/**
+ * The gRPC server of edgepress.kernels.v1.Kernels: every operator, grpc.health.v1 and server
+ * reflection on one port, message sizes capped at one chunk plus headroom, tensor bytes capped
+ * per tensor, per call and across in-flight calls.
+ *
+ * drain() is the SIGTERM path: health goes NOT_SERVING first (so balancing clients move away),
+ * new calls are still served for `drainDelayMs` while they notice, then the server stops accepting
+ * and waits up to `gracePeriodMs` for in-flight calls before cancelling what is left.
+ * Tests: kernel-server.test.ts, apps/kernel-server/test/*.test.ts.
+ */
+import { availableParallelism } from 'node:os';
+import * as grpc from '@grpc/grpc-js';
+import { ReflectionService } from '@grpc/reflection';
+import { HealthImplementation } from 'grpc-health-check';
+import { createInProcessKernels } from '../in-process';
+import type { KernelService } from '../kernel-service';
+import { OPERATOR_CODECS } from '../operators';
+import { kernelsServiceDefinition, packageDefinition, SERVICE_NAME } from '../proto';
+import { DEFAULT_CHUNK_BYTES, maxMessageBytes } from '../wire/wire-tensor';
+import { ByteBudget } from './byte-budget';
+import { operatorHandler, type CallLogger } from './operator-handler';
+
+export interface KernelServerLogger extends CallLogger {
+  error(fields: object, message: string): void;
+}
+
+export interface KernelServerOptions {
+  /** Interface to listen on; default 127.0.0.1. */
+  host?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Threads per call when the call asks for none, and the most one call may use; default: the CPUs. */
+  threads?: number;
+  /** Largest tensor of a call, in bytes; default 1 GiB. Above it: RESOURCE_EXHAUSTED. */
+  maxTensorBytes?: number;
+  /** Largest sum of a call's tensor bytes; default 2 x maxTensorBytes. */
+  maxCallBytes?: number;
+  /** Tensor bytes all in-flight calls may hold together; default 4 x maxTensorBytes. */
+  maxInflightBytes?: number;
+  /** Chunk size of streamed results and the message size cap (plus headroom); default 1 MiB. */
+  chunkBytes?: number;
+  /** How long drain() keeps serving after health turns NOT_SERVING; default 0. */
+  drainDelayMs?: number;
+  /** How long drain() waits for in-flight calls before cancelling them; default 30 s. */
+  gracePeriodMs?: number;
+  /** The operators to serve; default createInProcessKernels(). */
+  kernels?: KernelService;
+  logger?: KernelServerLogger;
+}
+
+export interface KernelServer {
+  readonly host: string;
+  readonly port: number;
+  /** "host:port", for clients. */
+  readonly address: string;
+  /** Health NOT_SERVING, stop accepting, wait for in-flight calls (up to the grace period), close. */
+  drain(): Promise<void>;
+  /** Cancels everything in flight and closes at once. */
+  forceShutdown(): void;
+}
+
+const silentLogger: KernelServerLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+function positive(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`Expected a positive integer for ${name} but received ${value}`);
+  return value;
+}
+
+export async function createKernelServer(options: KernelServerOptions = {}): Promise<KernelServer> {
+  const host = options.host ?? '127.0.0.1';
+  const chunkBytes = positive('chunkBytes', options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
+  const maxTensorBytes = positive('maxTensorBytes', options.maxTensorBytes ?? 2 ** 30);
+  const threads = Math.min(64, positive('threads', options.threads ?? availableParallelism()));
+  const logger = options.logger ?? silentLogger;
+  const shutdown = new AbortController();
+  const messageCap = maxMessageBytes(chunkBytes);
+  const server = new grpc.Server({
+    'grpc.max_receive_message_length': messageCap,
+    'grpc.max_send_message_length': messageCap,
+  });
+
+  const context = {
+    kernels: options.kernels ?? createInProcessKernels(),
+    caps: { maxTensorBytes, maxTotalBytes: positive('maxCallBytes', options.maxCallBytes ?? 2 * maxTensorBytes) },
+    budget: new ByteBudget(positive('maxInflightBytes', options.maxInflightBytes ?? 4 * maxTensorBytes)),
+    chunkBytes,
+    threads,
+    // Elements of the widest type the kernels take (4 bytes) that fit the tensor cap.
+    maxElements: Math.max(1, Math.floor(maxTensorBytes / 4)),
+    logger,
+    shutdown: shutdown.signal,
+  };
+  const handlers: grpc.UntypedServiceImplementation = {};
+  for (const codec of OPERATOR_CODECS) handlers[codec.rpc] = operatorHandler(codec, context);
+  server.addService(kernelsServiceDefinition, handlers);
+
+  const health = new HealthImplementation({ '': 'SERVING', [SERVICE_NAME]: 'SERVING' });
+  health.addToServer(server);
+  new ReflectionService(packageDefinition).addToServer(server);
+
+  const port = await new Promise<number>((resolve, reject) => {
+    server.bindAsync(`${host.includes(':') ? `[${host}]` : host}:${options.port ?? 0}`, grpc.ServerCredentials.createInsecure(), (error, bound) =>
+      error ? reject(error) : resolve(bound),
+    );
+  });
+
+  let draining: Promise<void> | undefined;
+  const forceShutdown = (): void => {
+    shutdown.abort();
+    server.forceShutdown();
+  };
+  const drain = (): Promise<void> => {
+    draining ??= (async () => {
+      health.setStatus('', 'NOT_SERVING');
+      health.setStatus(SERVICE_NAME, 'NOT_SERVING');
+      logger.info({ drainDelayMs: options.drainDelayMs ?? 0 }, 'draining: health NOT_SERVING');
+      await new Promise((resolve) => setTimeout(resolve, options.drainDelayMs ?? 0));
+      await new Promise<void>((resolve) => {
+        const grace = setTimeout(() => {
+          logger.warn({ gracePeriodMs: options.gracePeriodMs ?? 30_000 }, 'grace period over: cancelling in-flight calls');
+          forceShutdown();
+          resolve();
+        }, options.gracePeriodMs ?? 30_000);
+        server.tryShutdown(() => {
+          clearTimeout(grace);
+          resolve();
+        });
+      });
+      logger.info({}, 'drained');
+    })();
+    return draining;
+  };
+
+  return { host, port, address: `${host.includes(':') ? `[${host}]` : host}:${port}`, drain, forceShutdown };
+}

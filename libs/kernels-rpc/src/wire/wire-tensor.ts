@@ -1,0 +1,41 @@
+/** The Tensor header and TensorChunk messages of kernels.proto as TypeScript sees them. */
+import type { DataType } from './dtype';
+
+/** A received Tensor header: the peer's word, checked by TensorAssembler. */
+export interface WireTensor {
+  id: number;
+  dtype: string | number;
+  shape: number[];
+  byteLength: number;
+  /** All byteLength bytes when inline; empty when the bytes follow as chunks. */
+  data: Uint8Array;
+}
+
+/** A Tensor header this side sends. */
+export interface OutgoingTensor extends WireTensor {
+  dtype: DataType;
+}
+
+export interface WireChunk {
+  tensorId: number;
+  data: Uint8Array;
+}
+
+/** 1 MiB: the largest chunk either side sends, and the inline budget of a header frame. */
+export const DEFAULT_CHUNK_BYTES = 1 << 20;
+
+/** Room for headers and typed fields on top of the chunk size in one message. */
+export const MESSAGE_HEADROOM_BYTES = 256 << 10;
+
+/** The message size cap both sides set: a chunk (or a frame with inline tensors) plus headroom. */
+export function maxMessageBytes(chunkBytes: number): number {
+  return chunkBytes + MESSAGE_HEADROOM_BYTES;
+}
+
+/** Splits one tensor's bytes into chunks of at most chunkBytes; views, not copies. */
+export function* chunksOf(tensorId: number, bytes: Uint8Array, chunkBytes: number): Generator<WireChunk> {
+  for (let offset = 0; offset < bytes.byteLength; offset += chunkBytes) {
+    const end = Math.min(bytes.byteLength, offset + chunkBytes);
+    yield { tensorId, data: bytes.subarray(offset, end) };
+  }
+}
