@@ -33,7 +33,7 @@ export function packedInt8ByteLength(k: number, n: number): number {
 
 export async function packInt8Weights(b: Tensor<Int8Array>, options: KernelCallOptions = {}): Promise<PackedInt8Weights> {
   const weights = expectTensor('b', b, [Int8Array], expectMaxElements(options.maxElements));
-  if (weights.shape.length !== 2) throw invalidArgument(`Expected b to be a matrix [K, N] but received shape [${weights.shape.join(', ')}]`, 'b.shape');
+  if (weights.shape.length !== 2) throw invalidArgument(`Expected b.shape to be a matrix [K, N] but received [${weights.shape.join(', ')}]`, 'b.shape');
   const [k, n] = weights.shape as [number, number];
   const threads = expectThreads(options.threads);
   const cancel = cancelFlagFor(options.signal);

@@ -117,11 +117,7 @@ function perColumnZeroPoints(value: number | Int32Array | undefined, n: number):
 }
 
 function perColumnScales(name: string, value: number | Float32Array, n: number): Float32Array {
-  if (typeof value === 'number') {
-    const scales = Float32Array.of(value);
-    expectScales(name, scales);
-    return new Float32Array(n).fill(value);
-  }
+  if (typeof value === 'number') return new Float32Array(n).fill(expectScale(name, value));
   if (!isTypedArrayOf(value, Float32Array) || (value.length !== 1 && value.length !== n)) {
     throw invalidArgument(`Expected a number or a Float32Array of 1 or ${n} values for ${name}`, name);
   }
@@ -131,7 +127,9 @@ function perColumnScales(name: string, value: number | Float32Array, n: number):
 
 function expectScale(name: string, value: unknown): number {
   const s = expectFiniteNumber(name, value);
-  expectScales(name, Float32Array.of(s));
+  if (!(Math.fround(s) > 0) || !Number.isFinite(Math.fround(s))) {
+    throw invalidArgument(`Expected a finite positive float32 scale for ${name} but received ${s}`, name);
+  }
   return s;
 }
 

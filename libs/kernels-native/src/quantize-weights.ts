@@ -10,9 +10,9 @@ import { cancelFlagFor } from './cancellation';
 import { quantizeLinear, type QuantizationParams, type QuantizeOptions } from './quantize-linear';
 import { scaleGeometry, type ScaleLayout } from './quantize-geometry';
 import { computeQuantParamsPerChannel, type QuantParamsOptions } from './quantize-params';
-import type { QuantizedTensor } from './quantize-types';
+import { QUANTIZED_TYPES, type QuantizedTensor } from './quantize-types';
 import type { KernelCallOptions, Tensor } from './tensor';
-import { expectMaxElements, expectTensor, expectThreads, invalidArgument } from './validate';
+import { expectMaxElements, expectOneOf, expectTensor, expectThreads, invalidArgument } from './validate';
 
 export interface GroupRange {
   min: Float32Array;
@@ -43,6 +43,7 @@ export async function quantizeTensor(
   options: KernelCallOptions = {},
 ): Promise<QuantizeTensorResult> {
   if (typeof spec !== 'object' || spec === null) throw invalidArgument('Expected an object { type, axis?, blockSize?, symmetric?, reduceRange? } for spec', 'spec');
+  expectOneOf('type', spec.type, QUANTIZED_TYPES);
   const layout: ScaleLayout = { axis: spec.axis, blockSize: spec.blockSize };
   const range = await tensorMinMax(x, layout, options);
   const { scale, zeroPoint } = computeQuantParamsPerChannel(range.min, range.max, spec);
