@@ -11,6 +11,11 @@ export function createInProcessKernels(): KernelService {
     dequantizeLinear: native.dequantizeLinear,
     tensorMinMax: native.tensorMinMax,
     quantizeTensor: native.quantizeTensor,
+    packInt8Weights: native.packInt8Weights,
+    matmulInteger: native.matmulInteger,
+    matmulIntegerToFloat: native.matmulIntegerToFloat,
+    qlinearMatmul: native.qlinearMatmul,
+    dynamicQuantizeMatmul: native.dynamicQuantizeMatmul,
     magnitudeThreshold: native.magnitudeThreshold,
     applyMagnitudeMask: native.applyMagnitudeMask,
     pruneByMagnitude: native.pruneByMagnitude,
@@ -22,5 +27,7 @@ export function createInProcessKernels(): KernelService {
     unpackCsc: native.unpackCsc,
     csrMatmul: native.csrMatmul,
     matmulDenseCsc: native.matmulDenseCsc,
+    kmeansCluster: native.kmeansCluster,
+    huffmanCode: native.huffmanCode,
   };
 }

@@ -11,12 +11,22 @@ import type {
   ChannelImportanceOptions,
   CscMatrix,
   CsrMatrix,
+  DynamicQuantizeMatMulOptions,
+  DynamicQuantizeMatMulResult,
   GroupRange,
+  HuffmanCode,
+  Int8Weights,
   KernelCallOptions,
+  KMeansOptions,
+  KMeansResult,
   MagnitudePruneOptions,
   MagnitudeThreshold,
   MaskedTensor,
+  MatMulIntegerOptions,
+  MatMulIntegerToFloatOptions,
   NmPattern,
+  PackedInt8Weights,
+  QLinearMatMulOptions,
   QuantizationParams,
   QuantizedTensor,
   QuantizedType,
@@ -33,6 +43,12 @@ export interface KernelService {
   dequantizeLinear(q: QuantizedTensor, params: QuantizationParams, options?: KernelCallOptions): Promise<Tensor<Float32Array>>;
   tensorMinMax(x: Tensor<Float32Array>, layout?: ScaleLayout, options?: KernelCallOptions): Promise<GroupRange>;
   quantizeTensor(x: Tensor<Float32Array>, spec: QuantizeTensorOptions, options?: KernelCallOptions): Promise<QuantizeTensorResult>;
+  // int8 GEMM
+  packInt8Weights(b: Tensor<Int8Array>, options?: KernelCallOptions): Promise<PackedInt8Weights>;
+  matmulInteger(a: Tensor<Uint8Array | Int8Array>, b: Int8Weights, options?: MatMulIntegerOptions): Promise<Tensor<Int32Array>>;
+  matmulIntegerToFloat(a: Tensor<Uint8Array | Int8Array>, b: Int8Weights, options: MatMulIntegerToFloatOptions): Promise<Tensor<Float32Array>>;
+  qlinearMatmul(a: Tensor<Uint8Array | Int8Array>, b: Int8Weights, options: QLinearMatMulOptions): Promise<Tensor<Uint8Array | Int8Array>>;
+  dynamicQuantizeMatmul(a: Tensor<Float32Array>, b: Int8Weights, options: DynamicQuantizeMatMulOptions): Promise<DynamicQuantizeMatMulResult>;
   // sparsity
   magnitudeThreshold(tensors: readonly Tensor<Float32Array>[], sparsity: number, options?: KernelCallOptions): Promise<MagnitudeThreshold>;
   applyMagnitudeMask(tensors: readonly Tensor<Float32Array>[], threshold: MagnitudeThreshold, options?: KernelCallOptions): Promise<MaskedTensor[]>;
@@ -45,6 +61,9 @@ export interface KernelService {
   unpackCsc(matrix: CscMatrix, options?: KernelCallOptions): Promise<Tensor<Float32Array>>;
   csrMatmul(a: CsrMatrix, b: Tensor<Float32Array>, options?: KernelCallOptions): Promise<Tensor<Float32Array>>;
   matmulDenseCsc(x: Tensor<Float32Array>, w: CscMatrix, options?: KernelCallOptions): Promise<Tensor<Float32Array>>;
+  // weight clustering
+  kmeansCluster(weights: Tensor<Float32Array>, k: number, options?: KMeansOptions): Promise<KMeansResult>;
+  huffmanCode(stream: Uint8Array, options?: KernelCallOptions): Promise<HuffmanCode>;
 }
 
 export type KernelMethod = keyof KernelService;

@@ -9,6 +9,8 @@ import type { ChannelImportanceArgs as _edgepress_kernels_v1_ChannelImportanceAr
 import type { ChannelImportanceRequest as _edgepress_kernels_v1_ChannelImportanceRequest, ChannelImportanceRequest__Output as _edgepress_kernels_v1_ChannelImportanceRequest__Output } from './edgepress/kernels/v1/ChannelImportanceRequest';
 import type { ChannelImportanceResponse as _edgepress_kernels_v1_ChannelImportanceResponse, ChannelImportanceResponse__Output as _edgepress_kernels_v1_ChannelImportanceResponse__Output } from './edgepress/kernels/v1/ChannelImportanceResponse';
 import type { ChannelImportanceResult as _edgepress_kernels_v1_ChannelImportanceResult, ChannelImportanceResult__Output as _edgepress_kernels_v1_ChannelImportanceResult__Output } from './edgepress/kernels/v1/ChannelImportanceResult';
+import type { ColumnScale as _edgepress_kernels_v1_ColumnScale, ColumnScale__Output as _edgepress_kernels_v1_ColumnScale__Output } from './edgepress/kernels/v1/ColumnScale';
+import type { ColumnZeroPoint as _edgepress_kernels_v1_ColumnZeroPoint, ColumnZeroPoint__Output as _edgepress_kernels_v1_ColumnZeroPoint__Output } from './edgepress/kernels/v1/ColumnZeroPoint';
 import type { CsrMatmulArgs as _edgepress_kernels_v1_CsrMatmulArgs, CsrMatmulArgs__Output as _edgepress_kernels_v1_CsrMatmulArgs__Output } from './edgepress/kernels/v1/CsrMatmulArgs';
 import type { CsrMatmulRequest as _edgepress_kernels_v1_CsrMatmulRequest, CsrMatmulRequest__Output as _edgepress_kernels_v1_CsrMatmulRequest__Output } from './edgepress/kernels/v1/CsrMatmulRequest';
 import type { CsrMatmulResponse as _edgepress_kernels_v1_CsrMatmulResponse, CsrMatmulResponse__Output as _edgepress_kernels_v1_CsrMatmulResponse__Output } from './edgepress/kernels/v1/CsrMatmulResponse';
@@ -16,7 +18,21 @@ import type { DequantizeLinearArgs as _edgepress_kernels_v1_DequantizeLinearArgs
 import type { DequantizeLinearRequest as _edgepress_kernels_v1_DequantizeLinearRequest, DequantizeLinearRequest__Output as _edgepress_kernels_v1_DequantizeLinearRequest__Output } from './edgepress/kernels/v1/DequantizeLinearRequest';
 import type { DequantizeLinearResponse as _edgepress_kernels_v1_DequantizeLinearResponse, DequantizeLinearResponse__Output as _edgepress_kernels_v1_DequantizeLinearResponse__Output } from './edgepress/kernels/v1/DequantizeLinearResponse';
 import type { DequantizeLinearResult as _edgepress_kernels_v1_DequantizeLinearResult, DequantizeLinearResult__Output as _edgepress_kernels_v1_DequantizeLinearResult__Output } from './edgepress/kernels/v1/DequantizeLinearResult';
+import type { DynamicQuantizeMatmulArgs as _edgepress_kernels_v1_DynamicQuantizeMatmulArgs, DynamicQuantizeMatmulArgs__Output as _edgepress_kernels_v1_DynamicQuantizeMatmulArgs__Output } from './edgepress/kernels/v1/DynamicQuantizeMatmulArgs';
+import type { DynamicQuantizeMatmulRequest as _edgepress_kernels_v1_DynamicQuantizeMatmulRequest, DynamicQuantizeMatmulRequest__Output as _edgepress_kernels_v1_DynamicQuantizeMatmulRequest__Output } from './edgepress/kernels/v1/DynamicQuantizeMatmulRequest';
+import type { DynamicQuantizeMatmulResponse as _edgepress_kernels_v1_DynamicQuantizeMatmulResponse, DynamicQuantizeMatmulResponse__Output as _edgepress_kernels_v1_DynamicQuantizeMatmulResponse__Output } from './edgepress/kernels/v1/DynamicQuantizeMatmulResponse';
+import type { DynamicQuantizeMatmulResult as _edgepress_kernels_v1_DynamicQuantizeMatmulResult, DynamicQuantizeMatmulResult__Output as _edgepress_kernels_v1_DynamicQuantizeMatmulResult__Output } from './edgepress/kernels/v1/DynamicQuantizeMatmulResult';
+import type { HuffmanCodeArgs as _edgepress_kernels_v1_HuffmanCodeArgs, HuffmanCodeArgs__Output as _edgepress_kernels_v1_HuffmanCodeArgs__Output } from './edgepress/kernels/v1/HuffmanCodeArgs';
+import type { HuffmanCodeRequest as _edgepress_kernels_v1_HuffmanCodeRequest, HuffmanCodeRequest__Output as _edgepress_kernels_v1_HuffmanCodeRequest__Output } from './edgepress/kernels/v1/HuffmanCodeRequest';
+import type { HuffmanCodeResponse as _edgepress_kernels_v1_HuffmanCodeResponse, HuffmanCodeResponse__Output as _edgepress_kernels_v1_HuffmanCodeResponse__Output } from './edgepress/kernels/v1/HuffmanCodeResponse';
+import type { HuffmanCodeResult as _edgepress_kernels_v1_HuffmanCodeResult, HuffmanCodeResult__Output as _edgepress_kernels_v1_HuffmanCodeResult__Output } from './edgepress/kernels/v1/HuffmanCodeResult';
+import type { Int8Operands as _edgepress_kernels_v1_Int8Operands, Int8Operands__Output as _edgepress_kernels_v1_Int8Operands__Output } from './edgepress/kernels/v1/Int8Operands';
+import type { Int8Weights as _edgepress_kernels_v1_Int8Weights, Int8Weights__Output as _edgepress_kernels_v1_Int8Weights__Output } from './edgepress/kernels/v1/Int8Weights';
 import type { KernelsClient as _edgepress_kernels_v1_KernelsClient, KernelsDefinition as _edgepress_kernels_v1_KernelsDefinition } from './edgepress/kernels/v1/Kernels';
+import type { KmeansClusterArgs as _edgepress_kernels_v1_KmeansClusterArgs, KmeansClusterArgs__Output as _edgepress_kernels_v1_KmeansClusterArgs__Output } from './edgepress/kernels/v1/KmeansClusterArgs';
+import type { KmeansClusterRequest as _edgepress_kernels_v1_KmeansClusterRequest, KmeansClusterRequest__Output as _edgepress_kernels_v1_KmeansClusterRequest__Output } from './edgepress/kernels/v1/KmeansClusterRequest';
+import type { KmeansClusterResponse as _edgepress_kernels_v1_KmeansClusterResponse, KmeansClusterResponse__Output as _edgepress_kernels_v1_KmeansClusterResponse__Output } from './edgepress/kernels/v1/KmeansClusterResponse';
+import type { KmeansClusterResult as _edgepress_kernels_v1_KmeansClusterResult, KmeansClusterResult__Output as _edgepress_kernels_v1_KmeansClusterResult__Output } from './edgepress/kernels/v1/KmeansClusterResult';
 import type { MagnitudeThreshold as _edgepress_kernels_v1_MagnitudeThreshold, MagnitudeThreshold__Output as _edgepress_kernels_v1_MagnitudeThreshold__Output } from './edgepress/kernels/v1/MagnitudeThreshold';
 import type { MagnitudeThresholdArgs as _edgepress_kernels_v1_MagnitudeThresholdArgs, MagnitudeThresholdArgs__Output as _edgepress_kernels_v1_MagnitudeThresholdArgs__Output } from './edgepress/kernels/v1/MagnitudeThresholdArgs';
 import type { MagnitudeThresholdRequest as _edgepress_kernels_v1_MagnitudeThresholdRequest, MagnitudeThresholdRequest__Output as _edgepress_kernels_v1_MagnitudeThresholdRequest__Output } from './edgepress/kernels/v1/MagnitudeThresholdRequest';
@@ -27,17 +43,33 @@ import type { MaskedTensorList as _edgepress_kernels_v1_MaskedTensorList, Masked
 import type { MatmulDenseCscArgs as _edgepress_kernels_v1_MatmulDenseCscArgs, MatmulDenseCscArgs__Output as _edgepress_kernels_v1_MatmulDenseCscArgs__Output } from './edgepress/kernels/v1/MatmulDenseCscArgs';
 import type { MatmulDenseCscRequest as _edgepress_kernels_v1_MatmulDenseCscRequest, MatmulDenseCscRequest__Output as _edgepress_kernels_v1_MatmulDenseCscRequest__Output } from './edgepress/kernels/v1/MatmulDenseCscRequest';
 import type { MatmulDenseCscResponse as _edgepress_kernels_v1_MatmulDenseCscResponse, MatmulDenseCscResponse__Output as _edgepress_kernels_v1_MatmulDenseCscResponse__Output } from './edgepress/kernels/v1/MatmulDenseCscResponse';
+import type { MatmulIntegerArgs as _edgepress_kernels_v1_MatmulIntegerArgs, MatmulIntegerArgs__Output as _edgepress_kernels_v1_MatmulIntegerArgs__Output } from './edgepress/kernels/v1/MatmulIntegerArgs';
+import type { MatmulIntegerRequest as _edgepress_kernels_v1_MatmulIntegerRequest, MatmulIntegerRequest__Output as _edgepress_kernels_v1_MatmulIntegerRequest__Output } from './edgepress/kernels/v1/MatmulIntegerRequest';
+import type { MatmulIntegerResponse as _edgepress_kernels_v1_MatmulIntegerResponse, MatmulIntegerResponse__Output as _edgepress_kernels_v1_MatmulIntegerResponse__Output } from './edgepress/kernels/v1/MatmulIntegerResponse';
+import type { MatmulIntegerResult as _edgepress_kernels_v1_MatmulIntegerResult, MatmulIntegerResult__Output as _edgepress_kernels_v1_MatmulIntegerResult__Output } from './edgepress/kernels/v1/MatmulIntegerResult';
+import type { MatmulIntegerToFloatArgs as _edgepress_kernels_v1_MatmulIntegerToFloatArgs, MatmulIntegerToFloatArgs__Output as _edgepress_kernels_v1_MatmulIntegerToFloatArgs__Output } from './edgepress/kernels/v1/MatmulIntegerToFloatArgs';
+import type { MatmulIntegerToFloatRequest as _edgepress_kernels_v1_MatmulIntegerToFloatRequest, MatmulIntegerToFloatRequest__Output as _edgepress_kernels_v1_MatmulIntegerToFloatRequest__Output } from './edgepress/kernels/v1/MatmulIntegerToFloatRequest';
+import type { MatmulIntegerToFloatResponse as _edgepress_kernels_v1_MatmulIntegerToFloatResponse, MatmulIntegerToFloatResponse__Output as _edgepress_kernels_v1_MatmulIntegerToFloatResponse__Output } from './edgepress/kernels/v1/MatmulIntegerToFloatResponse';
 import type { MatmulResult as _edgepress_kernels_v1_MatmulResult, MatmulResult__Output as _edgepress_kernels_v1_MatmulResult__Output } from './edgepress/kernels/v1/MatmulResult';
 import type { NmMaskArgs as _edgepress_kernels_v1_NmMaskArgs, NmMaskArgs__Output as _edgepress_kernels_v1_NmMaskArgs__Output } from './edgepress/kernels/v1/NmMaskArgs';
 import type { NmMaskRequest as _edgepress_kernels_v1_NmMaskRequest, NmMaskRequest__Output as _edgepress_kernels_v1_NmMaskRequest__Output } from './edgepress/kernels/v1/NmMaskRequest';
 import type { NmMaskResponse as _edgepress_kernels_v1_NmMaskResponse, NmMaskResponse__Output as _edgepress_kernels_v1_NmMaskResponse__Output } from './edgepress/kernels/v1/NmMaskResponse';
+import type { PackInt8WeightsArgs as _edgepress_kernels_v1_PackInt8WeightsArgs, PackInt8WeightsArgs__Output as _edgepress_kernels_v1_PackInt8WeightsArgs__Output } from './edgepress/kernels/v1/PackInt8WeightsArgs';
+import type { PackInt8WeightsRequest as _edgepress_kernels_v1_PackInt8WeightsRequest, PackInt8WeightsRequest__Output as _edgepress_kernels_v1_PackInt8WeightsRequest__Output } from './edgepress/kernels/v1/PackInt8WeightsRequest';
+import type { PackInt8WeightsResponse as _edgepress_kernels_v1_PackInt8WeightsResponse, PackInt8WeightsResponse__Output as _edgepress_kernels_v1_PackInt8WeightsResponse__Output } from './edgepress/kernels/v1/PackInt8WeightsResponse';
+import type { PackInt8WeightsResult as _edgepress_kernels_v1_PackInt8WeightsResult, PackInt8WeightsResult__Output as _edgepress_kernels_v1_PackInt8WeightsResult__Output } from './edgepress/kernels/v1/PackInt8WeightsResult';
 import type { PackSparseArgs as _edgepress_kernels_v1_PackSparseArgs, PackSparseArgs__Output as _edgepress_kernels_v1_PackSparseArgs__Output } from './edgepress/kernels/v1/PackSparseArgs';
 import type { PackSparseRequest as _edgepress_kernels_v1_PackSparseRequest, PackSparseRequest__Output as _edgepress_kernels_v1_PackSparseRequest__Output } from './edgepress/kernels/v1/PackSparseRequest';
 import type { PackSparseResponse as _edgepress_kernels_v1_PackSparseResponse, PackSparseResponse__Output as _edgepress_kernels_v1_PackSparseResponse__Output } from './edgepress/kernels/v1/PackSparseResponse';
 import type { PackSparseResult as _edgepress_kernels_v1_PackSparseResult, PackSparseResult__Output as _edgepress_kernels_v1_PackSparseResult__Output } from './edgepress/kernels/v1/PackSparseResult';
+import type { PackedInt8Weights as _edgepress_kernels_v1_PackedInt8Weights, PackedInt8Weights__Output as _edgepress_kernels_v1_PackedInt8Weights__Output } from './edgepress/kernels/v1/PackedInt8Weights';
 import type { PruneByMagnitudeArgs as _edgepress_kernels_v1_PruneByMagnitudeArgs, PruneByMagnitudeArgs__Output as _edgepress_kernels_v1_PruneByMagnitudeArgs__Output } from './edgepress/kernels/v1/PruneByMagnitudeArgs';
 import type { PruneByMagnitudeRequest as _edgepress_kernels_v1_PruneByMagnitudeRequest, PruneByMagnitudeRequest__Output as _edgepress_kernels_v1_PruneByMagnitudeRequest__Output } from './edgepress/kernels/v1/PruneByMagnitudeRequest';
 import type { PruneByMagnitudeResponse as _edgepress_kernels_v1_PruneByMagnitudeResponse, PruneByMagnitudeResponse__Output as _edgepress_kernels_v1_PruneByMagnitudeResponse__Output } from './edgepress/kernels/v1/PruneByMagnitudeResponse';
+import type { QlinearMatmulArgs as _edgepress_kernels_v1_QlinearMatmulArgs, QlinearMatmulArgs__Output as _edgepress_kernels_v1_QlinearMatmulArgs__Output } from './edgepress/kernels/v1/QlinearMatmulArgs';
+import type { QlinearMatmulRequest as _edgepress_kernels_v1_QlinearMatmulRequest, QlinearMatmulRequest__Output as _edgepress_kernels_v1_QlinearMatmulRequest__Output } from './edgepress/kernels/v1/QlinearMatmulRequest';
+import type { QlinearMatmulResponse as _edgepress_kernels_v1_QlinearMatmulResponse, QlinearMatmulResponse__Output as _edgepress_kernels_v1_QlinearMatmulResponse__Output } from './edgepress/kernels/v1/QlinearMatmulResponse';
+import type { QlinearMatmulResult as _edgepress_kernels_v1_QlinearMatmulResult, QlinearMatmulResult__Output as _edgepress_kernels_v1_QlinearMatmulResult__Output } from './edgepress/kernels/v1/QlinearMatmulResult';
 import type { QuantizationParams as _edgepress_kernels_v1_QuantizationParams, QuantizationParams__Output as _edgepress_kernels_v1_QuantizationParams__Output } from './edgepress/kernels/v1/QuantizationParams';
 import type { QuantizeLinearArgs as _edgepress_kernels_v1_QuantizeLinearArgs, QuantizeLinearArgs__Output as _edgepress_kernels_v1_QuantizeLinearArgs__Output } from './edgepress/kernels/v1/QuantizeLinearArgs';
 import type { QuantizeLinearRequest as _edgepress_kernels_v1_QuantizeLinearRequest, QuantizeLinearRequest__Output as _edgepress_kernels_v1_QuantizeLinearRequest__Output } from './edgepress/kernels/v1/QuantizeLinearRequest';
@@ -77,6 +109,8 @@ export interface ProtoGrpcType {
         ChannelImportanceRequest: MessageTypeDefinition<_edgepress_kernels_v1_ChannelImportanceRequest, _edgepress_kernels_v1_ChannelImportanceRequest__Output>
         ChannelImportanceResponse: MessageTypeDefinition<_edgepress_kernels_v1_ChannelImportanceResponse, _edgepress_kernels_v1_ChannelImportanceResponse__Output>
         ChannelImportanceResult: MessageTypeDefinition<_edgepress_kernels_v1_ChannelImportanceResult, _edgepress_kernels_v1_ChannelImportanceResult__Output>
+        ColumnScale: MessageTypeDefinition<_edgepress_kernels_v1_ColumnScale, _edgepress_kernels_v1_ColumnScale__Output>
+        ColumnZeroPoint: MessageTypeDefinition<_edgepress_kernels_v1_ColumnZeroPoint, _edgepress_kernels_v1_ColumnZeroPoint__Output>
         CsrMatmulArgs: MessageTypeDefinition<_edgepress_kernels_v1_CsrMatmulArgs, _edgepress_kernels_v1_CsrMatmulArgs__Output>
         CsrMatmulRequest: MessageTypeDefinition<_edgepress_kernels_v1_CsrMatmulRequest, _edgepress_kernels_v1_CsrMatmulRequest__Output>
         CsrMatmulResponse: MessageTypeDefinition<_edgepress_kernels_v1_CsrMatmulResponse, _edgepress_kernels_v1_CsrMatmulResponse__Output>
@@ -85,7 +119,22 @@ export interface ProtoGrpcType {
         DequantizeLinearRequest: MessageTypeDefinition<_edgepress_kernels_v1_DequantizeLinearRequest, _edgepress_kernels_v1_DequantizeLinearRequest__Output>
         DequantizeLinearResponse: MessageTypeDefinition<_edgepress_kernels_v1_DequantizeLinearResponse, _edgepress_kernels_v1_DequantizeLinearResponse__Output>
         DequantizeLinearResult: MessageTypeDefinition<_edgepress_kernels_v1_DequantizeLinearResult, _edgepress_kernels_v1_DequantizeLinearResult__Output>
+        DynamicQuantizeMatmulArgs: MessageTypeDefinition<_edgepress_kernels_v1_DynamicQuantizeMatmulArgs, _edgepress_kernels_v1_DynamicQuantizeMatmulArgs__Output>
+        DynamicQuantizeMatmulRequest: MessageTypeDefinition<_edgepress_kernels_v1_DynamicQuantizeMatmulRequest, _edgepress_kernels_v1_DynamicQuantizeMatmulRequest__Output>
+        DynamicQuantizeMatmulResponse: MessageTypeDefinition<_edgepress_kernels_v1_DynamicQuantizeMatmulResponse, _edgepress_kernels_v1_DynamicQuantizeMatmulResponse__Output>
+        DynamicQuantizeMatmulResult: MessageTypeDefinition<_edgepress_kernels_v1_DynamicQuantizeMatmulResult, _edgepress_kernels_v1_DynamicQuantizeMatmulResult__Output>
+        HuffmanCodeArgs: MessageTypeDefinition<_edgepress_kernels_v1_HuffmanCodeArgs, _edgepress_kernels_v1_HuffmanCodeArgs__Output>
+        HuffmanCodeRequest: MessageTypeDefinition<_edgepress_kernels_v1_HuffmanCodeRequest, _edgepress_kernels_v1_HuffmanCodeRequest__Output>
+        HuffmanCodeResponse: MessageTypeDefinition<_edgepress_kernels_v1_HuffmanCodeResponse, _edgepress_kernels_v1_HuffmanCodeResponse__Output>
+        HuffmanCodeResult: MessageTypeDefinition<_edgepress_kernels_v1_HuffmanCodeResult, _edgepress_kernels_v1_HuffmanCodeResult__Output>
+        Int8Kernel: EnumTypeDefinition
+        Int8Operands: MessageTypeDefinition<_edgepress_kernels_v1_Int8Operands, _edgepress_kernels_v1_Int8Operands__Output>
+        Int8Weights: MessageTypeDefinition<_edgepress_kernels_v1_Int8Weights, _edgepress_kernels_v1_Int8Weights__Output>
         Kernels: SubtypeConstructor<typeof grpc.Client, _edgepress_kernels_v1_KernelsClient> & { service: _edgepress_kernels_v1_KernelsDefinition }
+        KmeansClusterArgs: MessageTypeDefinition<_edgepress_kernels_v1_KmeansClusterArgs, _edgepress_kernels_v1_KmeansClusterArgs__Output>
+        KmeansClusterRequest: MessageTypeDefinition<_edgepress_kernels_v1_KmeansClusterRequest, _edgepress_kernels_v1_KmeansClusterRequest__Output>
+        KmeansClusterResponse: MessageTypeDefinition<_edgepress_kernels_v1_KmeansClusterResponse, _edgepress_kernels_v1_KmeansClusterResponse__Output>
+        KmeansClusterResult: MessageTypeDefinition<_edgepress_kernels_v1_KmeansClusterResult, _edgepress_kernels_v1_KmeansClusterResult__Output>
         MagnitudeThreshold: MessageTypeDefinition<_edgepress_kernels_v1_MagnitudeThreshold, _edgepress_kernels_v1_MagnitudeThreshold__Output>
         MagnitudeThresholdArgs: MessageTypeDefinition<_edgepress_kernels_v1_MagnitudeThresholdArgs, _edgepress_kernels_v1_MagnitudeThresholdArgs__Output>
         MagnitudeThresholdRequest: MessageTypeDefinition<_edgepress_kernels_v1_MagnitudeThresholdRequest, _edgepress_kernels_v1_MagnitudeThresholdRequest__Output>
@@ -96,19 +145,35 @@ export interface ProtoGrpcType {
         MatmulDenseCscArgs: MessageTypeDefinition<_edgepress_kernels_v1_MatmulDenseCscArgs, _edgepress_kernels_v1_MatmulDenseCscArgs__Output>
         MatmulDenseCscRequest: MessageTypeDefinition<_edgepress_kernels_v1_MatmulDenseCscRequest, _edgepress_kernels_v1_MatmulDenseCscRequest__Output>
         MatmulDenseCscResponse: MessageTypeDefinition<_edgepress_kernels_v1_MatmulDenseCscResponse, _edgepress_kernels_v1_MatmulDenseCscResponse__Output>
+        MatmulIntegerArgs: MessageTypeDefinition<_edgepress_kernels_v1_MatmulIntegerArgs, _edgepress_kernels_v1_MatmulIntegerArgs__Output>
+        MatmulIntegerRequest: MessageTypeDefinition<_edgepress_kernels_v1_MatmulIntegerRequest, _edgepress_kernels_v1_MatmulIntegerRequest__Output>
+        MatmulIntegerResponse: MessageTypeDefinition<_edgepress_kernels_v1_MatmulIntegerResponse, _edgepress_kernels_v1_MatmulIntegerResponse__Output>
+        MatmulIntegerResult: MessageTypeDefinition<_edgepress_kernels_v1_MatmulIntegerResult, _edgepress_kernels_v1_MatmulIntegerResult__Output>
+        MatmulIntegerToFloatArgs: MessageTypeDefinition<_edgepress_kernels_v1_MatmulIntegerToFloatArgs, _edgepress_kernels_v1_MatmulIntegerToFloatArgs__Output>
+        MatmulIntegerToFloatRequest: MessageTypeDefinition<_edgepress_kernels_v1_MatmulIntegerToFloatRequest, _edgepress_kernels_v1_MatmulIntegerToFloatRequest__Output>
+        MatmulIntegerToFloatResponse: MessageTypeDefinition<_edgepress_kernels_v1_MatmulIntegerToFloatResponse, _edgepress_kernels_v1_MatmulIntegerToFloatResponse__Output>
         MatmulResult: MessageTypeDefinition<_edgepress_kernels_v1_MatmulResult, _edgepress_kernels_v1_MatmulResult__Output>
         NmMaskArgs: MessageTypeDefinition<_edgepress_kernels_v1_NmMaskArgs, _edgepress_kernels_v1_NmMaskArgs__Output>
         NmMaskRequest: MessageTypeDefinition<_edgepress_kernels_v1_NmMaskRequest, _edgepress_kernels_v1_NmMaskRequest__Output>
         NmMaskResponse: MessageTypeDefinition<_edgepress_kernels_v1_NmMaskResponse, _edgepress_kernels_v1_NmMaskResponse__Output>
         Norm: EnumTypeDefinition
+        PackInt8WeightsArgs: MessageTypeDefinition<_edgepress_kernels_v1_PackInt8WeightsArgs, _edgepress_kernels_v1_PackInt8WeightsArgs__Output>
+        PackInt8WeightsRequest: MessageTypeDefinition<_edgepress_kernels_v1_PackInt8WeightsRequest, _edgepress_kernels_v1_PackInt8WeightsRequest__Output>
+        PackInt8WeightsResponse: MessageTypeDefinition<_edgepress_kernels_v1_PackInt8WeightsResponse, _edgepress_kernels_v1_PackInt8WeightsResponse__Output>
+        PackInt8WeightsResult: MessageTypeDefinition<_edgepress_kernels_v1_PackInt8WeightsResult, _edgepress_kernels_v1_PackInt8WeightsResult__Output>
         PackSparseArgs: MessageTypeDefinition<_edgepress_kernels_v1_PackSparseArgs, _edgepress_kernels_v1_PackSparseArgs__Output>
         PackSparseRequest: MessageTypeDefinition<_edgepress_kernels_v1_PackSparseRequest, _edgepress_kernels_v1_PackSparseRequest__Output>
         PackSparseResponse: MessageTypeDefinition<_edgepress_kernels_v1_PackSparseResponse, _edgepress_kernels_v1_PackSparseResponse__Output>
         PackSparseResult: MessageTypeDefinition<_edgepress_kernels_v1_PackSparseResult, _edgepress_kernels_v1_PackSparseResult__Output>
+        PackedInt8Weights: MessageTypeDefinition<_edgepress_kernels_v1_PackedInt8Weights, _edgepress_kernels_v1_PackedInt8Weights__Output>
         PruneByMagnitudeArgs: MessageTypeDefinition<_edgepress_kernels_v1_PruneByMagnitudeArgs, _edgepress_kernels_v1_PruneByMagnitudeArgs__Output>
         PruneByMagnitudeRequest: MessageTypeDefinition<_edgepress_kernels_v1_PruneByMagnitudeRequest, _edgepress_kernels_v1_PruneByMagnitudeRequest__Output>
         PruneByMagnitudeResponse: MessageTypeDefinition<_edgepress_kernels_v1_PruneByMagnitudeResponse, _edgepress_kernels_v1_PruneByMagnitudeResponse__Output>
         PruneScope: EnumTypeDefinition
+        QlinearMatmulArgs: MessageTypeDefinition<_edgepress_kernels_v1_QlinearMatmulArgs, _edgepress_kernels_v1_QlinearMatmulArgs__Output>
+        QlinearMatmulRequest: MessageTypeDefinition<_edgepress_kernels_v1_QlinearMatmulRequest, _edgepress_kernels_v1_QlinearMatmulRequest__Output>
+        QlinearMatmulResponse: MessageTypeDefinition<_edgepress_kernels_v1_QlinearMatmulResponse, _edgepress_kernels_v1_QlinearMatmulResponse__Output>
+        QlinearMatmulResult: MessageTypeDefinition<_edgepress_kernels_v1_QlinearMatmulResult, _edgepress_kernels_v1_QlinearMatmulResult__Output>
         QuantizationParams: MessageTypeDefinition<_edgepress_kernels_v1_QuantizationParams, _edgepress_kernels_v1_QuantizationParams__Output>
         QuantizeLinearArgs: MessageTypeDefinition<_edgepress_kernels_v1_QuantizeLinearArgs, _edgepress_kernels_v1_QuantizeLinearArgs__Output>
         QuantizeLinearRequest: MessageTypeDefinition<_edgepress_kernels_v1_QuantizeLinearRequest, _edgepress_kernels_v1_QuantizeLinearRequest__Output>

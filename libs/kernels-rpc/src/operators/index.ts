@@ -1,5 +1,7 @@
 /** Every operator codec, by RPC name and by KernelService method. */
 import type { KernelMethod } from '../kernel-service';
+import { huffmanCodeCodec, kmeansClusterCodec } from './clustering';
+import { dynamicQuantizeMatmulCodec, matmulIntegerCodec, matmulIntegerToFloatCodec, packInt8WeightsCodec, qlinearMatmulCodec } from './gemm';
 import type { AnyOperatorCodec } from './operator-codec';
 import { dequantizeLinearCodec, quantizeLinearCodec, quantizeTensorCodec, tensorMinMaxCodec } from './quantization';
 import {
@@ -21,6 +23,11 @@ export const OPERATOR_CODECS: readonly AnyOperatorCodec[] = [
   dequantizeLinearCodec,
   tensorMinMaxCodec,
   quantizeTensorCodec,
+  packInt8WeightsCodec,
+  matmulIntegerCodec,
+  matmulIntegerToFloatCodec,
+  qlinearMatmulCodec,
+  dynamicQuantizeMatmulCodec,
   magnitudeThresholdCodec,
   applyMagnitudeMaskCodec,
   pruneByMagnitudeCodec,
@@ -32,6 +39,8 @@ export const OPERATOR_CODECS: readonly AnyOperatorCodec[] = [
   unpackCscCodec,
   csrMatmulCodec,
   matmulDenseCscCodec,
+  kmeansClusterCodec,
+  huffmanCodeCodec,
 ];
 
 export function codecFor(method: KernelMethod): AnyOperatorCodec {

@@ -10,16 +10,30 @@ import type { CsrMatmulRequest as _edgepress_kernels_v1_CsrMatmulRequest, CsrMat
 import type { CsrMatmulResponse as _edgepress_kernels_v1_CsrMatmulResponse, CsrMatmulResponse__Output as _edgepress_kernels_v1_CsrMatmulResponse__Output } from '../../../edgepress/kernels/v1/CsrMatmulResponse';
 import type { DequantizeLinearRequest as _edgepress_kernels_v1_DequantizeLinearRequest, DequantizeLinearRequest__Output as _edgepress_kernels_v1_DequantizeLinearRequest__Output } from '../../../edgepress/kernels/v1/DequantizeLinearRequest';
 import type { DequantizeLinearResponse as _edgepress_kernels_v1_DequantizeLinearResponse, DequantizeLinearResponse__Output as _edgepress_kernels_v1_DequantizeLinearResponse__Output } from '../../../edgepress/kernels/v1/DequantizeLinearResponse';
+import type { DynamicQuantizeMatmulRequest as _edgepress_kernels_v1_DynamicQuantizeMatmulRequest, DynamicQuantizeMatmulRequest__Output as _edgepress_kernels_v1_DynamicQuantizeMatmulRequest__Output } from '../../../edgepress/kernels/v1/DynamicQuantizeMatmulRequest';
+import type { DynamicQuantizeMatmulResponse as _edgepress_kernels_v1_DynamicQuantizeMatmulResponse, DynamicQuantizeMatmulResponse__Output as _edgepress_kernels_v1_DynamicQuantizeMatmulResponse__Output } from '../../../edgepress/kernels/v1/DynamicQuantizeMatmulResponse';
+import type { HuffmanCodeRequest as _edgepress_kernels_v1_HuffmanCodeRequest, HuffmanCodeRequest__Output as _edgepress_kernels_v1_HuffmanCodeRequest__Output } from '../../../edgepress/kernels/v1/HuffmanCodeRequest';
+import type { HuffmanCodeResponse as _edgepress_kernels_v1_HuffmanCodeResponse, HuffmanCodeResponse__Output as _edgepress_kernels_v1_HuffmanCodeResponse__Output } from '../../../edgepress/kernels/v1/HuffmanCodeResponse';
+import type { KmeansClusterRequest as _edgepress_kernels_v1_KmeansClusterRequest, KmeansClusterRequest__Output as _edgepress_kernels_v1_KmeansClusterRequest__Output } from '../../../edgepress/kernels/v1/KmeansClusterRequest';
+import type { KmeansClusterResponse as _edgepress_kernels_v1_KmeansClusterResponse, KmeansClusterResponse__Output as _edgepress_kernels_v1_KmeansClusterResponse__Output } from '../../../edgepress/kernels/v1/KmeansClusterResponse';
 import type { MagnitudeThresholdRequest as _edgepress_kernels_v1_MagnitudeThresholdRequest, MagnitudeThresholdRequest__Output as _edgepress_kernels_v1_MagnitudeThresholdRequest__Output } from '../../../edgepress/kernels/v1/MagnitudeThresholdRequest';
 import type { MagnitudeThresholdResponse as _edgepress_kernels_v1_MagnitudeThresholdResponse, MagnitudeThresholdResponse__Output as _edgepress_kernels_v1_MagnitudeThresholdResponse__Output } from '../../../edgepress/kernels/v1/MagnitudeThresholdResponse';
 import type { MatmulDenseCscRequest as _edgepress_kernels_v1_MatmulDenseCscRequest, MatmulDenseCscRequest__Output as _edgepress_kernels_v1_MatmulDenseCscRequest__Output } from '../../../edgepress/kernels/v1/MatmulDenseCscRequest';
 import type { MatmulDenseCscResponse as _edgepress_kernels_v1_MatmulDenseCscResponse, MatmulDenseCscResponse__Output as _edgepress_kernels_v1_MatmulDenseCscResponse__Output } from '../../../edgepress/kernels/v1/MatmulDenseCscResponse';
+import type { MatmulIntegerRequest as _edgepress_kernels_v1_MatmulIntegerRequest, MatmulIntegerRequest__Output as _edgepress_kernels_v1_MatmulIntegerRequest__Output } from '../../../edgepress/kernels/v1/MatmulIntegerRequest';
+import type { MatmulIntegerResponse as _edgepress_kernels_v1_MatmulIntegerResponse, MatmulIntegerResponse__Output as _edgepress_kernels_v1_MatmulIntegerResponse__Output } from '../../../edgepress/kernels/v1/MatmulIntegerResponse';
+import type { MatmulIntegerToFloatRequest as _edgepress_kernels_v1_MatmulIntegerToFloatRequest, MatmulIntegerToFloatRequest__Output as _edgepress_kernels_v1_MatmulIntegerToFloatRequest__Output } from '../../../edgepress/kernels/v1/MatmulIntegerToFloatRequest';
+import type { MatmulIntegerToFloatResponse as _edgepress_kernels_v1_MatmulIntegerToFloatResponse, MatmulIntegerToFloatResponse__Output as _edgepress_kernels_v1_MatmulIntegerToFloatResponse__Output } from '../../../edgepress/kernels/v1/MatmulIntegerToFloatResponse';
 import type { NmMaskRequest as _edgepress_kernels_v1_NmMaskRequest, NmMaskRequest__Output as _edgepress_kernels_v1_NmMaskRequest__Output } from '../../../edgepress/kernels/v1/NmMaskRequest';
 import type { NmMaskResponse as _edgepress_kernels_v1_NmMaskResponse, NmMaskResponse__Output as _edgepress_kernels_v1_NmMaskResponse__Output } from '../../../edgepress/kernels/v1/NmMaskResponse';
+import type { PackInt8WeightsRequest as _edgepress_kernels_v1_PackInt8WeightsRequest, PackInt8WeightsRequest__Output as _edgepress_kernels_v1_PackInt8WeightsRequest__Output } from '../../../edgepress/kernels/v1/PackInt8WeightsRequest';
+import type { PackInt8WeightsResponse as _edgepress_kernels_v1_PackInt8WeightsResponse, PackInt8WeightsResponse__Output as _edgepress_kernels_v1_PackInt8WeightsResponse__Output } from '../../../edgepress/kernels/v1/PackInt8WeightsResponse';
 import type { PackSparseRequest as _edgepress_kernels_v1_PackSparseRequest, PackSparseRequest__Output as _edgepress_kernels_v1_PackSparseRequest__Output } from '../../../edgepress/kernels/v1/PackSparseRequest';
 import type { PackSparseResponse as _edgepress_kernels_v1_PackSparseResponse, PackSparseResponse__Output as _edgepress_kernels_v1_PackSparseResponse__Output } from '../../../edgepress/kernels/v1/PackSparseResponse';
 import type { PruneByMagnitudeRequest as _edgepress_kernels_v1_PruneByMagnitudeRequest, PruneByMagnitudeRequest__Output as _edgepress_kernels_v1_PruneByMagnitudeRequest__Output } from '../../../edgepress/kernels/v1/PruneByMagnitudeRequest';
 import type { PruneByMagnitudeResponse as _edgepress_kernels_v1_PruneByMagnitudeResponse, PruneByMagnitudeResponse__Output as _edgepress_kernels_v1_PruneByMagnitudeResponse__Output } from '../../../edgepress/kernels/v1/PruneByMagnitudeResponse';
+import type { QlinearMatmulRequest as _edgepress_kernels_v1_QlinearMatmulRequest, QlinearMatmulRequest__Output as _edgepress_kernels_v1_QlinearMatmulRequest__Output } from '../../../edgepress/kernels/v1/QlinearMatmulRequest';
+import type { QlinearMatmulResponse as _edgepress_kernels_v1_QlinearMatmulResponse, QlinearMatmulResponse__Output as _edgepress_kernels_v1_QlinearMatmulResponse__Output } from '../../../edgepress/kernels/v1/QlinearMatmulResponse';
 import type { QuantizeLinearRequest as _edgepress_kernels_v1_QuantizeLinearRequest, QuantizeLinearRequest__Output as _edgepress_kernels_v1_QuantizeLinearRequest__Output } from '../../../edgepress/kernels/v1/QuantizeLinearRequest';
 import type { QuantizeLinearResponse as _edgepress_kernels_v1_QuantizeLinearResponse, QuantizeLinearResponse__Output as _edgepress_kernels_v1_QuantizeLinearResponse__Output } from '../../../edgepress/kernels/v1/QuantizeLinearResponse';
 import type { QuantizeTensorRequest as _edgepress_kernels_v1_QuantizeTensorRequest, QuantizeTensorRequest__Output as _edgepress_kernels_v1_QuantizeTensorRequest__Output } from '../../../edgepress/kernels/v1/QuantizeTensorRequest';
@@ -50,6 +64,21 @@ export interface KernelsClient extends grpc.Client {
   dequantizeLinear(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_DequantizeLinearRequest, _edgepress_kernels_v1_DequantizeLinearResponse__Output>;
   dequantizeLinear(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_DequantizeLinearRequest, _edgepress_kernels_v1_DequantizeLinearResponse__Output>;
   
+  DynamicQuantizeMatmul(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_DynamicQuantizeMatmulRequest, _edgepress_kernels_v1_DynamicQuantizeMatmulResponse__Output>;
+  DynamicQuantizeMatmul(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_DynamicQuantizeMatmulRequest, _edgepress_kernels_v1_DynamicQuantizeMatmulResponse__Output>;
+  dynamicQuantizeMatmul(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_DynamicQuantizeMatmulRequest, _edgepress_kernels_v1_DynamicQuantizeMatmulResponse__Output>;
+  dynamicQuantizeMatmul(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_DynamicQuantizeMatmulRequest, _edgepress_kernels_v1_DynamicQuantizeMatmulResponse__Output>;
+  
+  HuffmanCode(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_HuffmanCodeRequest, _edgepress_kernels_v1_HuffmanCodeResponse__Output>;
+  HuffmanCode(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_HuffmanCodeRequest, _edgepress_kernels_v1_HuffmanCodeResponse__Output>;
+  huffmanCode(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_HuffmanCodeRequest, _edgepress_kernels_v1_HuffmanCodeResponse__Output>;
+  huffmanCode(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_HuffmanCodeRequest, _edgepress_kernels_v1_HuffmanCodeResponse__Output>;
+  
+  KmeansCluster(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_KmeansClusterRequest, _edgepress_kernels_v1_KmeansClusterResponse__Output>;
+  KmeansCluster(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_KmeansClusterRequest, _edgepress_kernels_v1_KmeansClusterResponse__Output>;
+  kmeansCluster(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_KmeansClusterRequest, _edgepress_kernels_v1_KmeansClusterResponse__Output>;
+  kmeansCluster(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_KmeansClusterRequest, _edgepress_kernels_v1_KmeansClusterResponse__Output>;
+  
   MagnitudeThreshold(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_MagnitudeThresholdRequest, _edgepress_kernels_v1_MagnitudeThresholdResponse__Output>;
   MagnitudeThreshold(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_MagnitudeThresholdRequest, _edgepress_kernels_v1_MagnitudeThresholdResponse__Output>;
   magnitudeThreshold(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_MagnitudeThresholdRequest, _edgepress_kernels_v1_MagnitudeThresholdResponse__Output>;
@@ -59,6 +88,16 @@ export interface KernelsClient extends grpc.Client {
   MatmulDenseCsc(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_MatmulDenseCscRequest, _edgepress_kernels_v1_MatmulDenseCscResponse__Output>;
   matmulDenseCsc(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_MatmulDenseCscRequest, _edgepress_kernels_v1_MatmulDenseCscResponse__Output>;
   matmulDenseCsc(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_MatmulDenseCscRequest, _edgepress_kernels_v1_MatmulDenseCscResponse__Output>;
+  
+  MatmulInteger(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_MatmulIntegerRequest, _edgepress_kernels_v1_MatmulIntegerResponse__Output>;
+  MatmulInteger(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_MatmulIntegerRequest, _edgepress_kernels_v1_MatmulIntegerResponse__Output>;
+  matmulInteger(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_MatmulIntegerRequest, _edgepress_kernels_v1_MatmulIntegerResponse__Output>;
+  matmulInteger(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_MatmulIntegerRequest, _edgepress_kernels_v1_MatmulIntegerResponse__Output>;
+  
+  MatmulIntegerToFloat(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_MatmulIntegerToFloatRequest, _edgepress_kernels_v1_MatmulIntegerToFloatResponse__Output>;
+  MatmulIntegerToFloat(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_MatmulIntegerToFloatRequest, _edgepress_kernels_v1_MatmulIntegerToFloatResponse__Output>;
+  matmulIntegerToFloat(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_MatmulIntegerToFloatRequest, _edgepress_kernels_v1_MatmulIntegerToFloatResponse__Output>;
+  matmulIntegerToFloat(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_MatmulIntegerToFloatRequest, _edgepress_kernels_v1_MatmulIntegerToFloatResponse__Output>;
   
   NmMask(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_NmMaskRequest, _edgepress_kernels_v1_NmMaskResponse__Output>;
   NmMask(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_NmMaskRequest, _edgepress_kernels_v1_NmMaskResponse__Output>;
@@ -75,10 +114,20 @@ export interface KernelsClient extends grpc.Client {
   packCsr(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_PackSparseRequest, _edgepress_kernels_v1_PackSparseResponse__Output>;
   packCsr(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_PackSparseRequest, _edgepress_kernels_v1_PackSparseResponse__Output>;
   
+  PackInt8Weights(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_PackInt8WeightsRequest, _edgepress_kernels_v1_PackInt8WeightsResponse__Output>;
+  PackInt8Weights(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_PackInt8WeightsRequest, _edgepress_kernels_v1_PackInt8WeightsResponse__Output>;
+  packInt8Weights(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_PackInt8WeightsRequest, _edgepress_kernels_v1_PackInt8WeightsResponse__Output>;
+  packInt8Weights(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_PackInt8WeightsRequest, _edgepress_kernels_v1_PackInt8WeightsResponse__Output>;
+  
   PruneByMagnitude(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_PruneByMagnitudeRequest, _edgepress_kernels_v1_PruneByMagnitudeResponse__Output>;
   PruneByMagnitude(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_PruneByMagnitudeRequest, _edgepress_kernels_v1_PruneByMagnitudeResponse__Output>;
   pruneByMagnitude(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_PruneByMagnitudeRequest, _edgepress_kernels_v1_PruneByMagnitudeResponse__Output>;
   pruneByMagnitude(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_PruneByMagnitudeRequest, _edgepress_kernels_v1_PruneByMagnitudeResponse__Output>;
+  
+  QlinearMatmul(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_QlinearMatmulRequest, _edgepress_kernels_v1_QlinearMatmulResponse__Output>;
+  QlinearMatmul(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_QlinearMatmulRequest, _edgepress_kernels_v1_QlinearMatmulResponse__Output>;
+  qlinearMatmul(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_QlinearMatmulRequest, _edgepress_kernels_v1_QlinearMatmulResponse__Output>;
+  qlinearMatmul(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_QlinearMatmulRequest, _edgepress_kernels_v1_QlinearMatmulResponse__Output>;
   
   QuantizeLinear(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_QuantizeLinearRequest, _edgepress_kernels_v1_QuantizeLinearResponse__Output>;
   QuantizeLinear(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_QuantizeLinearRequest, _edgepress_kernels_v1_QuantizeLinearResponse__Output>;
@@ -116,9 +165,19 @@ export interface KernelsHandlers extends grpc.UntypedServiceImplementation {
   
   DequantizeLinear: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_DequantizeLinearRequest__Output, _edgepress_kernels_v1_DequantizeLinearResponse>;
   
+  DynamicQuantizeMatmul: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_DynamicQuantizeMatmulRequest__Output, _edgepress_kernels_v1_DynamicQuantizeMatmulResponse>;
+  
+  HuffmanCode: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_HuffmanCodeRequest__Output, _edgepress_kernels_v1_HuffmanCodeResponse>;
+  
+  KmeansCluster: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_KmeansClusterRequest__Output, _edgepress_kernels_v1_KmeansClusterResponse>;
+  
   MagnitudeThreshold: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_MagnitudeThresholdRequest__Output, _edgepress_kernels_v1_MagnitudeThresholdResponse>;
   
   MatmulDenseCsc: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_MatmulDenseCscRequest__Output, _edgepress_kernels_v1_MatmulDenseCscResponse>;
+  
+  MatmulInteger: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_MatmulIntegerRequest__Output, _edgepress_kernels_v1_MatmulIntegerResponse>;
+  
+  MatmulIntegerToFloat: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_MatmulIntegerToFloatRequest__Output, _edgepress_kernels_v1_MatmulIntegerToFloatResponse>;
   
   NmMask: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_NmMaskRequest__Output, _edgepress_kernels_v1_NmMaskResponse>;
   
@@ -126,7 +185,11 @@ export interface KernelsHandlers extends grpc.UntypedServiceImplementation {
   
   PackCsr: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_PackSparseRequest__Output, _edgepress_kernels_v1_PackSparseResponse>;
   
+  PackInt8Weights: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_PackInt8WeightsRequest__Output, _edgepress_kernels_v1_PackInt8WeightsResponse>;
+  
   PruneByMagnitude: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_PruneByMagnitudeRequest__Output, _edgepress_kernels_v1_PruneByMagnitudeResponse>;
+  
+  QlinearMatmul: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_QlinearMatmulRequest__Output, _edgepress_kernels_v1_QlinearMatmulResponse>;
   
   QuantizeLinear: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_QuantizeLinearRequest__Output, _edgepress_kernels_v1_QuantizeLinearResponse>;
   
@@ -145,12 +208,19 @@ export interface KernelsDefinition extends grpc.ServiceDefinition {
   ChannelImportance: MethodDefinition<_edgepress_kernels_v1_ChannelImportanceRequest, _edgepress_kernels_v1_ChannelImportanceResponse, _edgepress_kernels_v1_ChannelImportanceRequest__Output, _edgepress_kernels_v1_ChannelImportanceResponse__Output>
   CsrMatmul: MethodDefinition<_edgepress_kernels_v1_CsrMatmulRequest, _edgepress_kernels_v1_CsrMatmulResponse, _edgepress_kernels_v1_CsrMatmulRequest__Output, _edgepress_kernels_v1_CsrMatmulResponse__Output>
   DequantizeLinear: MethodDefinition<_edgepress_kernels_v1_DequantizeLinearRequest, _edgepress_kernels_v1_DequantizeLinearResponse, _edgepress_kernels_v1_DequantizeLinearRequest__Output, _edgepress_kernels_v1_DequantizeLinearResponse__Output>
+  DynamicQuantizeMatmul: MethodDefinition<_edgepress_kernels_v1_DynamicQuantizeMatmulRequest, _edgepress_kernels_v1_DynamicQuantizeMatmulResponse, _edgepress_kernels_v1_DynamicQuantizeMatmulRequest__Output, _edgepress_kernels_v1_DynamicQuantizeMatmulResponse__Output>
+  HuffmanCode: MethodDefinition<_edgepress_kernels_v1_HuffmanCodeRequest, _edgepress_kernels_v1_HuffmanCodeResponse, _edgepress_kernels_v1_HuffmanCodeRequest__Output, _edgepress_kernels_v1_HuffmanCodeResponse__Output>
+  KmeansCluster: MethodDefinition<_edgepress_kernels_v1_KmeansClusterRequest, _edgepress_kernels_v1_KmeansClusterResponse, _edgepress_kernels_v1_KmeansClusterRequest__Output, _edgepress_kernels_v1_KmeansClusterResponse__Output>
   MagnitudeThreshold: MethodDefinition<_edgepress_kernels_v1_MagnitudeThresholdRequest, _edgepress_kernels_v1_MagnitudeThresholdResponse, _edgepress_kernels_v1_MagnitudeThresholdRequest__Output, _edgepress_kernels_v1_MagnitudeThresholdResponse__Output>
   MatmulDenseCsc: MethodDefinition<_edgepress_kernels_v1_MatmulDenseCscRequest, _edgepress_kernels_v1_MatmulDenseCscResponse, _edgepress_kernels_v1_MatmulDenseCscRequest__Output, _edgepress_kernels_v1_MatmulDenseCscResponse__Output>
+  MatmulInteger: MethodDefinition<_edgepress_kernels_v1_MatmulIntegerRequest, _edgepress_kernels_v1_MatmulIntegerResponse, _edgepress_kernels_v1_MatmulIntegerRequest__Output, _edgepress_kernels_v1_MatmulIntegerResponse__Output>
+  MatmulIntegerToFloat: MethodDefinition<_edgepress_kernels_v1_MatmulIntegerToFloatRequest, _edgepress_kernels_v1_MatmulIntegerToFloatResponse, _edgepress_kernels_v1_MatmulIntegerToFloatRequest__Output, _edgepress_kernels_v1_MatmulIntegerToFloatResponse__Output>
   NmMask: MethodDefinition<_edgepress_kernels_v1_NmMaskRequest, _edgepress_kernels_v1_NmMaskResponse, _edgepress_kernels_v1_NmMaskRequest__Output, _edgepress_kernels_v1_NmMaskResponse__Output>
   PackCsc: MethodDefinition<_edgepress_kernels_v1_PackSparseRequest, _edgepress_kernels_v1_PackSparseResponse, _edgepress_kernels_v1_PackSparseRequest__Output, _edgepress_kernels_v1_PackSparseResponse__Output>
   PackCsr: MethodDefinition<_edgepress_kernels_v1_PackSparseRequest, _edgepress_kernels_v1_PackSparseResponse, _edgepress_kernels_v1_PackSparseRequest__Output, _edgepress_kernels_v1_PackSparseResponse__Output>
+  PackInt8Weights: MethodDefinition<_edgepress_kernels_v1_PackInt8WeightsRequest, _edgepress_kernels_v1_PackInt8WeightsResponse, _edgepress_kernels_v1_PackInt8WeightsRequest__Output, _edgepress_kernels_v1_PackInt8WeightsResponse__Output>
   PruneByMagnitude: MethodDefinition<_edgepress_kernels_v1_PruneByMagnitudeRequest, _edgepress_kernels_v1_PruneByMagnitudeResponse, _edgepress_kernels_v1_PruneByMagnitudeRequest__Output, _edgepress_kernels_v1_PruneByMagnitudeResponse__Output>
+  QlinearMatmul: MethodDefinition<_edgepress_kernels_v1_QlinearMatmulRequest, _edgepress_kernels_v1_QlinearMatmulResponse, _edgepress_kernels_v1_QlinearMatmulRequest__Output, _edgepress_kernels_v1_QlinearMatmulResponse__Output>
   QuantizeLinear: MethodDefinition<_edgepress_kernels_v1_QuantizeLinearRequest, _edgepress_kernels_v1_QuantizeLinearResponse, _edgepress_kernels_v1_QuantizeLinearRequest__Output, _edgepress_kernels_v1_QuantizeLinearResponse__Output>
   QuantizeTensor: MethodDefinition<_edgepress_kernels_v1_QuantizeTensorRequest, _edgepress_kernels_v1_QuantizeTensorResponse, _edgepress_kernels_v1_QuantizeTensorRequest__Output, _edgepress_kernels_v1_QuantizeTensorResponse__Output>
   TensorMinMax: MethodDefinition<_edgepress_kernels_v1_TensorMinMaxRequest, _edgepress_kernels_v1_TensorMinMaxResponse, _edgepress_kernels_v1_TensorMinMaxRequest__Output, _edgepress_kernels_v1_TensorMinMaxResponse__Output>

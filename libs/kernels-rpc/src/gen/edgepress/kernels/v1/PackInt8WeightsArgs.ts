@@ -1,0 +1,14 @@
+// Original file: proto/edgepress/kernels/v1/kernels.proto
+
+import type { Tensor as _edgepress_kernels_v1_Tensor, Tensor__Output as _edgepress_kernels_v1_Tensor__Output } from '../../../edgepress/kernels/v1/Tensor';
+import type { CallOptions as _edgepress_kernels_v1_CallOptions, CallOptions__Output as _edgepress_kernels_v1_CallOptions__Output } from '../../../edgepress/kernels/v1/CallOptions';
+
+export interface PackInt8WeightsArgs {
+  'b'?: (_edgepress_kernels_v1_Tensor | null);
+  'options'?: (_edgepress_kernels_v1_CallOptions | null);
+}
+
+export interface PackInt8WeightsArgs__Output {
+  'b': (_edgepress_kernels_v1_Tensor__Output | null);
+  'options': (_edgepress_kernels_v1_CallOptions__Output | null);
+}

@@ -1,0 +1,85 @@
+/**
+ * Every KernelService operator gives the same result through gRPC (createKernelClient against an
+ * in-test createKernelServer) as in-process, with a small chunk size so that tensors of a few KiB
+ * are streamed in many chunks and several tensors of one call mix inline and streamed bytes.
+ */
+import { createInProcessKernels, createKernelClient, createKernelServer, type KernelClient, type KernelServer, type KernelService } from './index';
+import { normalise, randomFloats, randomInts } from './testing/fixtures';
+
+const CHUNK = 4096;
+let server: KernelServer;
+let client: KernelClient;
+const local: KernelService = createInProcessKernels();
+
+beforeAll(async () => {
+  server = await createKernelServer({ threads: 2, chunkBytes: CHUNK });
+  client = createKernelClient({ addresses: [server.address], deadlineMs: 20_000, chunkBytes: CHUNK, healthCheckIntervalMs: 0 });
+});
+
+afterAll(async () => {
+  client.close();
+  await server.drain();
+});
+
+type Case = [string, (k: KernelService) => Promise<unknown>];
+
+const x = { data: randomFloats(64 * 50, 1, 3), shape: [64, 50] };
+const scale = Float32Array.from({ length: 64 }, (_, i) => 0.01 + i * 0.001);
+const zeroPoint = randomInts(Int32Array, 64, -5, 5, 2);
+const a8 = { data: randomInts(Uint8Array, 9 * 70, 0, 255, 3), shape: [9, 70] };
+const b8 = { data: randomInts(Int8Array, 70 * 33, -128, 127, 4), shape: [70, 33] };
+const dense = { data: randomFloats(40 * 30, 5).map((v) => (Math.abs(v) < 0.7 ? 0 : v)), shape: [40, 30] };
+
+const cases: Case[] = [
+  ['quantizeLinear per axis int8', (k) => k.quantizeLinear(x, 'int8', { scale, zeroPoint, axis: 0 })],
+  ['quantizeLinear block-wise int4', (k) => k.quantizeLinear(x, 'int4', { scale: new Float32Array(64 * 2).fill(0.05), axis: 1, blockSize: 32 })],
+  ['quantizeLinear reduceRange uint8', (k) => k.quantizeLinear(x, 'uint8', { scale: new Float32Array([0.02]), zeroPoint: new Int32Array([128]) }, { reduceRange: true })],
+  ['dequantizeLinear uint4', async (k) => k.dequantizeLinear({ type: 'uint4', data: randomInts(Uint8Array, 75, 0, 255, 6), shape: [3, 50] }, { scale: new Float32Array([0.5, 0.25, 2]), axis: 0 })],
+  ['tensorMinMax per axis', (k) => k.tensorMinMax(x, { axis: 1 })],
+  ['tensorMinMax per tensor', (k) => k.tensorMinMax(x)],
+  ['quantizeTensor symmetric int8 per channel', (k) => k.quantizeTensor(x, { type: 'int8', symmetric: true, axis: 0 })],
+  ['packInt8Weights', (k) => k.packInt8Weights(b8)],
+  ['matmulInteger', (k) => k.matmulInteger(a8, b8, { aZeroPoint: 3, bZeroPoint: randomInts(Int32Array, 33, -4, 4, 7) })],
+  ['matmulInteger with packed weights', async (k) => k.matmulInteger(a8, await k.packInt8Weights(b8), { kernel: 'portable' })],
+  ['matmulIntegerToFloat', (k) => k.matmulIntegerToFloat(a8, b8, { aScale: 0.02, bScale: new Float32Array(33).fill(0.003), bias: randomFloats(33, 8) })],
+  ['qlinearMatmul', (k) => k.qlinearMatmul(a8, b8, { aScale: 0.02, bScale: 0.01, yScale: 0.5, yZeroPoint: 10, yType: 'uint8' })],
+  ['dynamicQuantizeMatmul', (k) => k.dynamicQuantizeMatmul({ data: randomFloats(9 * 70, 9), shape: [9, 70] }, b8, { bScale: 0.01, bZeroPoint: 2 })],
+  ['magnitudeThreshold', (k) => k.magnitudeThreshold([x, dense], 0.6)],
+  ['applyMagnitudeMask', async (k) => k.applyMagnitudeMask([x, dense], await k.magnitudeThreshold([x, dense], 0.3))],
+  ['pruneByMagnitude per tensor', (k) => k.pruneByMagnitude([x, dense], 0.5, { scope: 'per-tensor' })],
+  ['nmMask 2:4 on axis 0', (k) => k.nmMask(x, { n: 2, m: 4, axis: 0 })],
+  ['channelImportance l2 axis 1', (k) => k.channelImportance(x, { axis: 1, norm: 'l2' })],
+  ['packCsr / unpackCsr', async (k) => k.unpackCsr(await k.packCsr(dense))],
+  ['packCsc / unpackCsc', async (k) => [await k.packCsc(dense), await k.unpackCsc(await k.packCsc(dense))]],
+  ['csrMatmul', async (k) => k.csrMatmul(await k.packCsr(dense), { data: randomFloats(30 * 7, 10), shape: [30, 7] })],
+  ['matmulDenseCsc', async (k) => k.matmulDenseCsc({ data: randomFloats(5 * 40, 11), shape: [5, 40] }, await k.packCsc(dense))],
+  ['kmeansCluster', (k) => k.kmeansCluster(x, 16, { seed: 7, maxIterations: 50 })],
+  ['huffmanCode', (k) => k.huffmanCode(randomInts(Uint8Array, 10_000, 0, 20, 12))],
+  ['huffmanCode of an empty stream', (k) => k.huffmanCode(new Uint8Array(0))],
+];
+
+describe('KernelService over gRPC', () => {
+  it.each(cases)('%s gives the in-process result', async (_name, run) => {
+    const [expected, received] = await Promise.all([run(local), run(client)]);
+    expect(normalise(received)).toEqual(normalise(expected));
+  });
+
+  it('covers every operator of the service', async () => {
+    const methods = Object.keys(local).sort();
+    const covered = new Set((await Promise.all(cases.map(([, run]) => methodsCalledBy(run)))).flat());
+    expect(methods.filter((m) => !covered.has(m))).toEqual([]);
+  });
+});
+
+/** The KernelService methods a case calls, recorded through a proxy. */
+async function methodsCalledBy(run: (k: KernelService) => Promise<unknown>): Promise<string[]> {
+  const called: string[] = [];
+  const recorder = new Proxy(local, {
+    get(target, property: string) {
+      called.push(property);
+      return (target as unknown as Record<string, unknown>)[property];
+    },
+  });
+  await run(recorder);
+  return called;
+}
