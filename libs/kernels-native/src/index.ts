@@ -36,3 +36,7 @@ export { kmeansCluster } from './kmeans';
 export type { KMeansOptions, KMeansResult } from './kmeans';
 export { canonicalCodes, huffmanCode } from './huffman';
 export type { HuffmanCode } from './huffman';
+export { lowRankFactors, MAX_LOW_RANK, truncatedSvd } from './lowrank-svd';
+export type { LowRankFactors, LowRankOptions, RankSelection, TruncatedSvd } from './lowrank-svd';
+export { tucker2Conv } from './lowrank-tucker';
+export type { Tucker2Factors, TuckerOptions, TuckerRanks } from './lowrank-tucker';

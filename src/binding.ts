@@ -1,0 +1,178 @@
+/**
+ * The native surface, typed in one place. Nothing outside this package calls the addon directly:
+ * every exported operation validates its arguments in TypeScript first (validate.ts) and goes
+ * through `callNative`, which turns native failures into EdgepressErrors with a JS stack.
+ *
+ * Operator families add their native signatures to `NativeAddon` below.
+ */
+import path from 'node:path';
+import { EdgepressError, ErrorCode, isErrorCode } from '@edgepress/errors';
+
+/** Element 0 set to 1 asks a running kernel to stop (see src/native/async_task.h). */
+export type NativeCancelFlag = Int32Array | undefined;
+
+export interface NativeAddon {
+  cpuFeatures(): { avx2: boolean; hardwareThreads: number };
+
+  // part 1: quantization, calibration, GEMM
+  quantizeLinear(args: NativeQuantizeArgs): Promise<Int8Array | Uint8Array>;
+  dequantizeLinear(args: NativeDequantizeArgs): Promise<Float32Array>;
+  minMaxLinear(args: NativeScaleGeometry & { x: Float32Array }): Promise<{ min: Float32Array; max: Float32Array }>;
+  packInt8Weights(args: NativeCallArgs & { b: Int8Array; k: number; n: number }): Promise<Uint8Array>;
+  gemmInt8(args: NativeGemmInt8Args): Promise<Int32Array | Float32Array | Uint8Array | Int8Array>;
+  gemmInt8Dynamic(args: NativeGemmInt8DynamicArgs): Promise<{ y: Float32Array; aScale: number; aZeroPoint: number }>;
+  int8Kernels(): { portable: boolean; avx2: boolean; amx: boolean; auto: 'portable' | 'avx2' | 'amx' };
+  // end part 1
+
+  // part 2: sparse, clustering, low rank (positional arguments; threads last but one, cancel last)
+  magnitudeThreshold(tensors: Float32Array[], pruneCount: number, threads: number, cancel: NativeCancelFlag): Promise<{ threshold: number; below: number }>;
+  applyMagnitudeMask(
+    tensors: Float32Array[],
+    outputs: Float32Array[],
+    masks: Uint8Array[],
+    threshold: number,
+    tiesToPrune: number,
+    threads: number,
+    cancel: NativeCancelFlag,
+  ): Promise<void>;
+  nmMask(data: Float32Array, out: Float32Array, mask: Uint8Array, outer: number, axis: number, inner: number, n: number, m: number, threads: number, cancel: NativeCancelFlag): Promise<void>;
+  channelImportance(data: Float32Array, out: Float64Array, outer: number, axis: number, inner: number, norm: 1 | 2, threads: number, cancel: NativeCancelFlag): Promise<void>;
+  packCsr(data: Float32Array, rows: number, cols: number, transpose: boolean, threads: number, cancel: NativeCancelFlag): Promise<{ indptr: Int32Array; indices: Int32Array; values: Float32Array }>;
+  unpackCsr(indptr: Int32Array, indices: Int32Array, values: Float32Array, rows: number, cols: number, transpose: boolean, out: Float32Array, threads: number, cancel: NativeCancelFlag): Promise<void>;
+  csrMatmul(indptr: Int32Array, indices: Int32Array, values: Float32Array, m: number, k: number, b: Float32Array, n: number, y: Float32Array, threads: number, cancel: NativeCancelFlag): Promise<void>;
+  matmulDenseCsc(x: Float32Array, m: number, k: number, colptr: Int32Array, rowIndices: Int32Array, values: Float32Array, n: number, y: Float32Array, threads: number, cancel: NativeCancelFlag): Promise<void>;
+  kmeans1d(
+    data: Float32Array,
+    indices: Uint8Array,
+    k: number,
+    seed: number,
+    maxIterations: number,
+    tolerance: number,
+    threads: number,
+    cancel: NativeCancelFlag,
+  ): Promise<{ codebook: Float32Array; mse: number; iterations: number }>;
+  huffmanCode(stream: Uint8Array, threads: number, cancel: NativeCancelFlag): Promise<{ counts: Float64Array; lengths: Uint8Array; totalBits: number }>;
+  truncatedSvd(
+    a: Float32Array,
+    m: number,
+    n: number,
+    rank: number,
+    oversample: number,
+    powerIterations: number,
+    seed: number,
+    energy: number,
+    threads: number,
+    cancel: NativeCancelFlag,
+  ): Promise<{ rank: number; u: Float32Array; s: Float64Array; vt: Float32Array; totalEnergy: number }>;
+  tucker2(
+    w: Float32Array,
+    cout: number,
+    cin: number,
+    spatial: number,
+    rankOut: number,
+    rankIn: number,
+    oversample: number,
+    powerIterations: number,
+    hooiIterations: number,
+    seed: number,
+    threads: number,
+    cancel: NativeCancelFlag,
+  ): Promise<{ first: Float32Array; core: Float32Array; last: Float32Array; relativeError: number }>;
+  // end part 2
+}
+
+// part 1: quantization, calibration, GEMM -- argument objects of the native functions above.
+/** Every native call of part 1 takes these. */
+export interface NativeCallArgs {
+  threads: number;
+  cancel: NativeCancelFlag;
+}
+
+/** A tensor viewed as [outer, axisDim, inner]; granularity 0 per tensor, 1 per axis, 2 block-wise. */
+export interface NativeScaleGeometry extends NativeCallArgs {
+  outer: number;
+  axisDim: number;
+  inner: number;
+  granularity: 0 | 1 | 2;
+  blockSize: number;
+}
+
+export interface NativeQuantizeArgs extends NativeScaleGeometry {
+  x: Float32Array;
+  scale: Float32Array;
+  zeroPoint: Int32Array | undefined;
+  qmin: number;
+  qmax: number;
+  bits: 4 | 8;
+}
+
+export interface NativeDequantizeArgs extends NativeScaleGeometry {
+  x: Int8Array | Uint8Array;
+  signed: boolean;
+  scale: Float32Array;
+  zeroPoint: Int32Array | undefined;
+  bits: 4 | 8;
+}
+
+/** B packed by packInt8Weights; kernel 0 auto, 1 portable, 2 AVX2, 3 AMX. */
+export interface NativeInt8Operands extends NativeCallArgs {
+  m: number;
+  k: number;
+  n: number;
+  packed: Uint8Array;
+  /** Per column (length n); undefined when every B zero point is 0. */
+  bZeroPoint: Int32Array | undefined;
+  kernel: 0 | 1 | 2 | 3;
+}
+
+/** output 0: int32; 1: float(y) * multiplier[n] + bias[n]; 2: saturate(round(float(y) * multiplier[n]) + yZeroPoint). */
+export interface NativeGemmInt8Args extends NativeInt8Operands {
+  a: Uint8Array | Int8Array;
+  aZeroPoint: number;
+  output: 0 | 1 | 2;
+  multiplier: Float32Array | undefined;
+  bias: Float32Array | undefined;
+  yZeroPoint: number;
+  qmin: number;
+  qmax: number;
+}
+
+export interface NativeGemmInt8DynamicArgs extends NativeInt8Operands {
+  a: Float32Array;
+  bScale: Float32Array;
+  bias: Float32Array | undefined;
+}
+// end part 1
+
+function loadAddon(): NativeAddon {
+  const file = path.join(__dirname, '..', 'build', 'Release', 'edgepress_kernels.node');
+  try {
+    return require(file) as NativeAddon;
+  } catch (cause) {
+    throw new EdgepressError(
+      ErrorCode.INTERNAL,
+      `The native kernels addon is not built (${file}); run "npm install" or "npm run install -w @edgepress/kernels-native"`,
+      { cause },
+    );
+  }
+}
+
+export const native: NativeAddon = loadAddon();
+
+/** Converts an error thrown by the addon (with a `code` property) into an EdgepressError. */
+export function toKernelError(operation: string, error: unknown): EdgepressError {
+  if (error instanceof EdgepressError) return error;
+  const code = (error as { code?: unknown })?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  const publicCode = isErrorCode(code) ? code : ErrorCode.INTERNAL;
+  return new EdgepressError(publicCode, `${operation}: ${message}`, { cause: error });
+}
+
+/** Awaits a native promise, rethrowing failures as EdgepressErrors with this call's stack. */
+export async function callNative<T>(operation: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw toKernelError(operation, error);
+  }
+}
