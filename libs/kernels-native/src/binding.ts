@@ -52,6 +52,32 @@ export interface NativeAddon {
     cancel: NativeCancelFlag,
   ): Promise<{ codebook: Float32Array; mse: number; iterations: number }>;
   huffmanCode(stream: Uint8Array, threads: number, cancel: NativeCancelFlag): Promise<{ counts: Float64Array; lengths: Uint8Array; totalBits: number }>;
+  truncatedSvd(
+    a: Float32Array,
+    m: number,
+    n: number,
+    rank: number,
+    oversample: number,
+    powerIterations: number,
+    seed: number,
+    energy: number,
+    threads: number,
+    cancel: NativeCancelFlag,
+  ): Promise<{ rank: number; u: Float32Array; s: Float64Array; vt: Float32Array; totalEnergy: number }>;
+  tucker2(
+    w: Float32Array,
+    cout: number,
+    cin: number,
+    spatial: number,
+    rankOut: number,
+    rankIn: number,
+    oversample: number,
+    powerIterations: number,
+    hooiIterations: number,
+    seed: number,
+    threads: number,
+    cancel: NativeCancelFlag,
+  ): Promise<{ first: Float32Array; core: Float32Array; last: Float32Array; relativeError: number }>;
   // end part 2
 }
 
