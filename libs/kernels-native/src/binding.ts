@@ -22,6 +22,10 @@ export interface NativeAddon {
   gemmInt8(args: NativeGemmInt8Args): Promise<Int32Array | Float32Array | Uint8Array | Int8Array>;
   gemmInt8Dynamic(args: NativeGemmInt8DynamicArgs): Promise<{ y: Float32Array; aScale: number; aZeroPoint: number }>;
   int8Kernels(): { portable: boolean; avx2: boolean; amx: boolean; auto: 'portable' | 'avx2' | 'amx' };
+  matmulNBits(args: NativeMatMulNBitsArgs): Promise<Float32Array>;
+  quantizeNBits(
+    args: NativeCallArgs & { w: Float32Array; k: number; n: number; blockSize: number; symmetric: boolean },
+  ): Promise<{ data: Uint8Array; scales: Float32Array; zeroPoints: Uint8Array | undefined }>;
   // end part 1
 
   // part 2: sparse, clustering, low rank (positional arguments; threads last but one, cancel last)
@@ -141,6 +145,20 @@ export interface NativeGemmInt8DynamicArgs extends NativeInt8Operands {
   a: Float32Array;
   bScale: Float32Array;
   bias: Float32Array | undefined;
+}
+
+/** MatMulNBits, 4 bits: b [n][blocks][blockSize / 2], scales [n * blocks], zeroPoints [n * ceil(blocks / 2)]. kernel 0 auto, 1 portable, 2 AVX2. */
+export interface NativeMatMulNBitsArgs extends NativeCallArgs {
+  a: Float32Array;
+  m: number;
+  k: number;
+  n: number;
+  blockSize: number;
+  b: Uint8Array;
+  scales: Float32Array;
+  zeroPoints: Uint8Array | undefined;
+  bias: Float32Array | undefined;
+  kernel: 0 | 1 | 2;
 }
 // end part 1
 

@@ -1,0 +1,41 @@
+#pragma once
+// MatMulNBits (com.microsoft, 4 bits): Y[M, N] = A[M, K] x dequant(B)^T (+ bias), where B is
+// stored per output column n in blocks of `block` along K:
+//   data        [N][blocks][block / 2] bytes, value k of a block in byte k / 2, even k low nibble
+//   scales      [N][blocks] float
+//   zero points [N][ceil(blocks / 2)] bytes of packed uint4 (block j in byte j / 2), or 8 when absent
+//   dequant(B)[n][k] = (q - zp[n][k / block]) * scale[n][k / block]; K pads the last block.
+// The kernel dequantizes 16 columns at a time into an fp32 panel [K][16] and multiplies every
+// row of A with it (AVX2+FMA 6x16 register block, or portable loops).
+#include <cstddef>
+#include <cstdint>
+
+#include "async_task.h"
+
+namespace edgepress {
+
+struct Int4Weights {
+  size_t k = 0, n = 0, block = 0, blocks = 0;
+  const uint8_t* data = nullptr;
+  const float* scales = nullptr;
+  const uint8_t* zero_points = nullptr;  // may be null (8)
+};
+
+struct Int4Problem {
+  const float* a = nullptr;  // [m][k]
+  size_t m = 0;
+  Int4Weights b;
+  const float* bias = nullptr;  // [n] or null
+  float* y = nullptr;           // [m][n]
+  bool use_avx2 = false;
+};
+
+constexpr size_t kInt4PanelWidth = 16;
+
+// Dequantizes columns [col, col + cols) (cols <= 16) into panel[k * 16 + c]; columns past `cols` are 0.
+void DequantizeInt4Panel(const Int4Weights& b, size_t col, size_t cols, float* panel);
+
+// Y rows [0, m) x columns [col, col + cols) from the panel.
+void MultiplyInt4Panel(const Int4Problem& p, const float* panel, size_t col, size_t cols, const CancelFlag& cancel);
+
+}  // namespace edgepress
