@@ -146,10 +146,8 @@ export class ModelGraph {
 
   /** The graph (this one or an enclosing one) where a value name resolves. */
   scopeOf(name: string): ModelGraph | undefined {
-    for (let graph: ModelGraph | undefined = this; graph !== undefined; graph = graph.parent) {
-      if (graph.definesValue(name)) return graph;
-    }
-    return undefined;
+    if (this.definesValue(name)) return this;
+    return this.parent?.scopeOf(name);
   }
 
   /** The node with this name, if exactly one node has it. */

@@ -1,6 +1,6 @@
 import { invalidArgument, invalidModel, notFound } from '../errors';
 import type { NodeProto, SparseTensorProto, TensorProto } from '../gen/onnx_pb';
-import { DataType, dataTypeInfo, rawByteLength, type DataTypeName } from '../tensor/data-types';
+import { DataType, dataTypeInfo, rawByteLength, type DataTypeInfo, type DataTypeName } from '../tensor/data-types';
 import { decodeTensor } from '../tensor/decode';
 import { encodeTensor, writeTensorData, type TensorEncoding } from '../tensor/encode';
 import { hasRawData, inspectTensor, isExternal } from '../tensor/layout';
@@ -125,8 +125,10 @@ export function weightInfo(weight: WeightRef): WeightInfo {
     return finish(layout.info.dataType, layout.dims, layout.byteLength, encoding === 'empty' ? 'raw' : encoding);
   }
   const tensor = constantListTensor(weight);
-  const info = dataTypeInfo(tensor.dataType);
-  const bytes = tensor.dataType === DataType.STRING ? (tensor.data as Uint8Array[]).reduce((sum, item) => sum + item.length, 0) : rawByteLength(info!, count(tensor.dims));
+  const bytes =
+    tensor.dataType === DataType.STRING
+      ? (tensor.data as Uint8Array[]).reduce((sum, item) => sum + item.length, 0)
+      : rawByteLength(dataTypeInfo(tensor.dataType) as DataTypeInfo, count(tensor.dims));
   return finish(tensor.dataType, [...tensor.dims], bytes, 'attribute');
 
   function finish(dataType: DataType, dims: number[], byteLength: number, encoding: WeightInfo['encoding']): WeightInfo {
@@ -134,7 +136,7 @@ export function weightInfo(weight: WeightRef): WeightInfo {
       name: weight.name,
       location: weight.location,
       dataType,
-      dataTypeName: dataTypeInfo(dataType)!.name,
+      dataTypeName: (dataTypeInfo(dataType) as DataTypeInfo).name,
       dims,
       elementCount: count(dims),
       byteLength,

@@ -1,4 +1,4 @@
-import { create } from '@bufbuild/protobuf';
+import { create, type MessageInitShape } from '@bufbuild/protobuf';
 import fs from 'node:fs';
 import { graph, modelBytes } from '../../test/fixtures/build-model';
 import { expectInvalidModel, thrownError } from '../../test/fixtures/expect-error';
@@ -20,7 +20,7 @@ import { readModel } from './read';
  * EdgepressError INVALID_MODEL, with a message that says what is wrong and names the tensor or
  * node where there is one. External-data cases that need files live in external-data.test.ts.
  */
-function tensor(init: Partial<TensorProto> & { name: string }): TensorProto {
+function tensor(init: MessageInitShape<typeof TensorProtoSchema>): TensorProto {
   return create(TensorProtoSchema, init);
 }
 

@@ -156,7 +156,8 @@ export class OnnxModel {
     if (this.nameCache === undefined || this.nameCache.revision !== this.revision) {
       this.nameCache = { revision: this.revision, names: collectNames(this.proto) };
     }
-    const taken = (name: string) => this.nameCache!.names.has(name) || this.reservedNames.has(name);
+    const used = this.nameCache.names;
+    const taken = (name: string) => used.has(name) || this.reservedNames.has(name);
     let name = prefix;
     for (let i = 1; taken(name); i++) name = `${prefix}_${i}`;
     this.reservedNames.add(name);

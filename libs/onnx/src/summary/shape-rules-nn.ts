@@ -146,7 +146,10 @@ const resize: ShapeRule = (input) => {
   const type = typeAt(input, 0);
   if (x === null) return [{ elemType: type, shape: null }];
   const node = input.node;
-  const floatsAt = (index: number) => (input.consts[index]?.values.every((v) => v !== null) ? (input.consts[index]!.values as number[]) : undefined);
+  const floatsAt = (index: number) => {
+    const value = input.consts[index];
+    return value !== undefined && value.values.every((v) => v !== null) ? (value.values as number[]) : undefined;
+  };
   if (node.opType === 'Upsample') {
     const scales = input.opset < 9 ? attrFloats(node, 'scales') : floatsAt(1);
     return [{ elemType: type, shape: scaled(x, scales, undefined) ?? x.map(() => null) }];
