@@ -51,3 +51,35 @@ model = finish(nodes, [helper.make_tensor_value_info('x', TensorProto.FLOAT, ['n
   [init('w1', w1), init('b1', b1), init('w2', w2), init('b2', b2)])
 `);
 }
+
+/**
+ * A small convolutional model, x [n, 1, 8, 8] -> Conv (4 filters 3x3, 'conv_out') -> Relu
+ * ('relu_out') -> Flatten -> Gemm -> logits [n, 3], and the same model cut by onnx.utils.extract_model
+ * so that its only output is 'relu_out' (the reference for activation capture).
+ */
+export function convModels(): { full: Uint8Array; upToRelu: Uint8Array } {
+  const { folder, remove } = temporaryFolder('conv');
+  try {
+    runPython(
+      `${PRELUDE}
+import onnx.utils
+w = rng.normal(0, 0.5, (4, 1, 3, 3)).astype(np.float32)
+b = rng.normal(0, 0.1, (4,)).astype(np.float32)
+fc = rng.normal(0, 0.2, (144, 3)).astype(np.float32)
+nodes = [
+  helper.make_node('Conv', ['x', 'w', 'b'], ['conv_out'], name='conv'),
+  helper.make_node('Relu', ['conv_out'], ['relu_out'], name='relu'),
+  helper.make_node('Flatten', ['relu_out'], ['flat'], name='flatten'),
+  helper.make_node('Gemm', ['flat', 'fc'], ['logits'], name='fc'),
+]
+model = finish(nodes, [helper.make_tensor_value_info('x', TensorProto.FLOAT, ['n', 1, 8, 8])],
+  [helper.make_tensor_value_info('logits', TensorProto.FLOAT, ['n', 3])], [init('w', w), init('b', b), init('fc', fc)])
+onnx.save(model, sys.argv[1] + '/full.onnx')
+onnx.utils.extract_model(sys.argv[1] + '/full.onnx', sys.argv[1] + '/relu.onnx', ['x'], ['relu_out'])`,
+      [folder],
+    );
+    return { full: new Uint8Array(readFileSync(path.join(folder, 'full.onnx'))), upToRelu: new Uint8Array(readFileSync(path.join(folder, 'relu.onnx'))) };
+  } finally {
+    remove();
+  }
+}
