@@ -43,8 +43,34 @@ export interface NativeAddon {
   channelImportance(data: Float32Array, out: Float64Array, outer: number, axis: number, inner: number, norm: 1 | 2, threads: number, cancel: NativeCancelFlag): Promise<void>;
   packCsr(data: Float32Array, rows: number, cols: number, transpose: boolean, threads: number, cancel: NativeCancelFlag): Promise<{ indptr: Int32Array; indices: Int32Array; values: Float32Array }>;
   unpackCsr(indptr: Int32Array, indices: Int32Array, values: Float32Array, rows: number, cols: number, transpose: boolean, out: Float32Array, threads: number, cancel: NativeCancelFlag): Promise<void>;
-  csrMatmul(indptr: Int32Array, indices: Int32Array, values: Float32Array, m: number, k: number, b: Float32Array, n: number, y: Float32Array, threads: number, cancel: NativeCancelFlag): Promise<void>;
-  matmulDenseCsc(x: Float32Array, m: number, k: number, colptr: Int32Array, rowIndices: Int32Array, values: Float32Array, n: number, y: Float32Array, threads: number, cancel: NativeCancelFlag): Promise<void>;
+  /** kernel: 0 auto, 1 portable, 2 AVX2, 3 AVX-512. */
+  csrMatmul(
+    indptr: Int32Array,
+    indices: Int32Array,
+    values: Float32Array,
+    m: number,
+    k: number,
+    b: Float32Array,
+    n: number,
+    y: Float32Array,
+    kernel: 0 | 1 | 2 | 3,
+    threads: number,
+    cancel: NativeCancelFlag,
+  ): Promise<void>;
+  matmulDenseCsc(
+    x: Float32Array,
+    m: number,
+    k: number,
+    colptr: Int32Array,
+    rowIndices: Int32Array,
+    values: Float32Array,
+    n: number,
+    y: Float32Array,
+    kernel: 0 | 1 | 2 | 3,
+    threads: number,
+    cancel: NativeCancelFlag,
+  ): Promise<void>;
+  sparseKernels(): { portable: boolean; avx2: boolean; avx512: boolean; auto: 'portable' | 'avx2' | 'avx512' };
   kmeans1d(
     data: Float32Array,
     indices: Uint8Array,

@@ -2,7 +2,9 @@ import { ErrorCode } from '@edgepress/errors';
 import { buildModels, ElemType, session, singleNode, tensor, type OrtSession } from '../test/fixtures/ort-models';
 import { referenceMatmul, TestRandom } from '../test/fixtures/seeded-data';
 import { packCsc, packCsr, prepareSparseMatrix } from './csr';
-import { csrMatmul, matmulDenseCsc } from './spmm';
+import { csrMatmul, matmulDenseCsc, sparseKernels } from './spmm';
+
+const KERNELS = sparseKernels().available.filter((k) => k !== 'auto');
 
 /** Indices where |y - reference| exceeds the float32 summation bound for that output. */
 function outOfTolerance(y: Float32Array, ref: { y: Float64Array; magnitude: Float64Array }, k: number): number[] {
@@ -32,16 +34,19 @@ const SPARSITIES = [0, 0.5, 0.9, 0.99, 1];
 describe('matmulDenseCsc (Y = X x W, W sparse)', () => {
   const rng = new TestRandom(21);
 
-  it.each(SHAPES)('matches a dense reference at every sparsity, identically on 1 and 2 threads: M=%i K=%i N=%i', async (m, k, n) => {
+  it.each(SHAPES)('matches a dense reference at every sparsity, with every kernel, identically on 1 and 2 threads: M=%i K=%i N=%i', async (m, k, n) => {
     for (const sparsity of SPARSITIES) {
       const x = rng.floats(m * k);
       const w = rng.sparse(k * n, sparsity);
       const csc = await packCsc({ data: w, shape: [k, n] });
-      const one = await matmulDenseCsc({ data: x, shape: [m, k] }, csc, { threads: 1 });
-      const two = await matmulDenseCsc({ data: x, shape: [m, k] }, prepareSparseMatrix(csc), { threads: 2 });
-      expect(one.shape).toEqual([m, n]);
-      expect(outOfTolerance(one.data, referenceMatmul(x, w, m, k, n), k)).toEqual([]);
-      expect(Buffer.from(two.data.buffer).equals(Buffer.from(one.data.buffer))).toBe(true);
+      const reference = referenceMatmul(x, w, m, k, n);
+      for (const kernel of KERNELS) {
+        const one = await matmulDenseCsc({ data: x, shape: [m, k] }, csc, { threads: 1, kernel });
+        const two = await matmulDenseCsc({ data: x, shape: [m, k] }, prepareSparseMatrix(csc), { threads: 2, kernel });
+        expect(one.shape).toEqual([m, n]);
+        expect(outOfTolerance(one.data, reference, k)).toEqual([]);
+        expect(Buffer.from(two.data.buffer).equals(Buffer.from(one.data.buffer))).toBe(true);
+      }
     }
   });
 });
@@ -49,16 +54,19 @@ describe('matmulDenseCsc (Y = X x W, W sparse)', () => {
 describe('csrMatmul (Y = A x B, A sparse)', () => {
   const rng = new TestRandom(22);
 
-  it.each(SHAPES)('matches a dense reference at every sparsity, identically on 1 and 2 threads: M=%i K=%i N=%i', async (m, k, n) => {
+  it.each(SHAPES)('matches a dense reference at every sparsity, with every kernel, identically on 1 and 2 threads: M=%i K=%i N=%i', async (m, k, n) => {
     for (const sparsity of SPARSITIES) {
       const a = rng.sparse(m * k, sparsity);
       const b = rng.floats(k * n);
       const csr = await packCsr({ data: a, shape: [m, k] });
-      const one = await csrMatmul(csr, { data: b, shape: [k, n] }, { threads: 1 });
-      const two = await csrMatmul(csr, { data: b, shape: [k, n] }, { threads: 2 });
-      expect(one.shape).toEqual([m, n]);
-      expect(outOfTolerance(one.data, referenceMatmul(a, b, m, k, n), k)).toEqual([]);
-      expect(Buffer.from(two.data.buffer).equals(Buffer.from(one.data.buffer))).toBe(true);
+      const reference = referenceMatmul(a, b, m, k, n);
+      for (const kernel of KERNELS) {
+        const one = await csrMatmul(csr, { data: b, shape: [k, n] }, { threads: 1, kernel });
+        const two = await csrMatmul(csr, { data: b, shape: [k, n] }, { threads: 2, kernel });
+        expect(one.shape).toEqual([m, n]);
+        expect(outOfTolerance(one.data, reference, k)).toEqual([]);
+        expect(Buffer.from(two.data.buffer).equals(Buffer.from(one.data.buffer))).toBe(true);
+      }
     }
   });
 });
@@ -103,6 +111,15 @@ describe('sparse products against ONNX Runtime MatMul on the densified weight', 
   });
 });
 
+describe('sparseKernels', () => {
+  it('lists the portable kernel everywhere and picks the widest available', () => {
+    const { available, auto } = sparseKernels();
+    expect(available.slice(0, 2)).toEqual(['auto', 'portable']);
+    expect(available).toContain(auto);
+    if (process.arch !== 'x64') expect(auto).toBe('portable');
+  });
+});
+
 describe('sparse product arguments', () => {
   it('rejects mismatched inner dimensions and bad operands naming the argument', async () => {
     const csc = await packCsc({ data: new Float32Array(12).fill(1), shape: [3, 4] });
@@ -115,6 +132,7 @@ describe('sparse product arguments', () => {
     await invalid(matmulDenseCsc({ data: new Float32Array(6), shape: [2, 3] }, csc, { threads: 0 }), 'threads');
     await invalid(csrMatmul(csr, { data: new Float32Array(6), shape: [3, 2] }), 'b.shape');
     await invalid(csrMatmul(csr, { data: new Float32Array(8), shape: [4, 2] }, { threads: 65 }), 'threads');
+    await invalid(csrMatmul(csr, { data: new Float32Array(8), shape: [4, 2] }, { kernel: 'sse' as never }), 'kernel');
     await expect(matmulDenseCsc({ data: new Float32Array(3000), shape: [1000, 3] }, csc, { maxElements: 3999 })).rejects.toMatchObject({
       code: ErrorCode.RESOURCE_EXHAUSTED,
     });

@@ -10,15 +10,40 @@
  *   weight serves many calls.
  *
  * Both split the work by rows of the sparse operand, so any thread count gives identical results.
+ * The kernel (AVX-512, AVX2 or portable) is chosen at run time; `kernel` forces one (tests,
+ * benchmarks), and sparseKernels() lists what this CPU runs.
  *
  * Trust boundary (kernel calls): dense shapes and dtypes, inner dimensions, the full CSR/CSC
- * structure (csr.ts), output size caps and the thread count are checked here. Tests: spmm.test.ts.
+ * structure (csr.ts), output size caps, the kernel and the thread count are checked here.
+ * Tests: spmm.test.ts.
  */
 import { callNative, native } from './binding';
 import { cancelFlagFor } from './cancellation';
 import { sparseOperand, type CscMatrix, type CsrMatrix, type PreparedSparseMatrix } from './csr';
 import type { KernelCallOptions, Tensor } from './tensor';
-import { expectMaxElements, expectTensor, expectThreads, invalidArgument, resourceExhausted } from './validate';
+import { expectMaxElements, expectOneOf, expectTensor, expectThreads, invalidArgument, resourceExhausted } from './validate';
+
+export type SparseKernelName = 'auto' | 'portable' | 'avx2' | 'avx512';
+
+const KERNEL_IDS: Record<SparseKernelName, 0 | 1 | 2 | 3> = { auto: 0, portable: 1, avx2: 2, avx512: 3 };
+
+/** The sparse product kernels this CPU can run, and the one `auto` picks. */
+export function sparseKernels(): { available: SparseKernelName[]; auto: Exclude<SparseKernelName, 'auto'> } {
+  const k = native.sparseKernels();
+  const available: SparseKernelName[] = ['auto', 'portable'];
+  if (k.avx2) available.push('avx2');
+  if (k.avx512) available.push('avx512');
+  return { available, auto: k.auto };
+}
+
+export interface SpmmOptions extends KernelCallOptions {
+  /** Force a kernel family (default "auto": AVX-512, else AVX2, else portable). */
+  kernel?: SparseKernelName;
+}
+
+function expectKernel(value: unknown): 0 | 1 | 2 | 3 {
+  return KERNEL_IDS[expectOneOf('kernel', value ?? 'auto', sparseKernels().available)];
+}
 
 function expectMatrix(name: string, value: unknown, maxElements: number): { data: Float32Array; rows: number; cols: number } {
   const t = expectTensor(name, value, [Float32Array], maxElements);
@@ -31,7 +56,7 @@ function expectInner(what: string, left: number, right: number, name: string): v
 }
 
 /** Y = A x B, with A sparse in CSR [M,K] and B dense [K,N]. */
-export async function csrMatmul(a: CsrMatrix | PreparedSparseMatrix<'csr'>, b: Tensor<Float32Array>, options: KernelCallOptions = {}): Promise<Tensor<Float32Array>> {
+export async function csrMatmul(a: CsrMatrix | PreparedSparseMatrix<'csr'>, b: Tensor<Float32Array>, options: SpmmOptions = {}): Promise<Tensor<Float32Array>> {
   const maxElements = expectMaxElements(options.maxElements);
   const sparse = sparseOperand('a', a, 'csr', maxElements);
   const dense = expectMatrix('b', b, maxElements);
@@ -39,15 +64,16 @@ export async function csrMatmul(a: CsrMatrix | PreparedSparseMatrix<'csr'>, b: T
   expectInner('a.shape[1] and b.shape[0]', k, dense.rows, 'b.shape');
   const n = dense.cols;
   if (m * n > maxElements) throw resourceExhausted('output', m * n, maxElements);
+  const kernel = expectKernel(options.kernel);
   const threads = expectThreads(options.threads);
   const cancel = cancelFlagFor(options.signal);
   const y = new Float32Array(m * n);
-  await callNative('csrMatmul', () => native.csrMatmul(sparse.indptr, sparse.indices, sparse.values, m, k, dense.data, n, y, threads, cancel));
+  await callNative('csrMatmul', () => native.csrMatmul(sparse.indptr, sparse.indices, sparse.values, m, k, dense.data, n, y, kernel, threads, cancel));
   return { data: y, shape: [m, n] };
 }
 
 /** Y = X x W, with X dense [M,K] (activations) and W sparse in CSC [K,N] (a layer's weight). */
-export async function matmulDenseCsc(x: Tensor<Float32Array>, w: CscMatrix | PreparedSparseMatrix<'csc'>, options: KernelCallOptions = {}): Promise<Tensor<Float32Array>> {
+export async function matmulDenseCsc(x: Tensor<Float32Array>, w: CscMatrix | PreparedSparseMatrix<'csc'>, options: SpmmOptions = {}): Promise<Tensor<Float32Array>> {
   const maxElements = expectMaxElements(options.maxElements);
   const dense = expectMatrix('x', x, maxElements);
   const sparse = sparseOperand('w', w, 'csc', maxElements);
@@ -55,9 +81,12 @@ export async function matmulDenseCsc(x: Tensor<Float32Array>, w: CscMatrix | Pre
   expectInner('x.shape[1] and w.shape[0]', dense.cols, k, 'w.shape');
   const m = dense.rows;
   if (m * n > maxElements) throw resourceExhausted('output', m * n, maxElements);
+  const kernel = expectKernel(options.kernel);
   const threads = expectThreads(options.threads);
   const cancel = cancelFlagFor(options.signal);
   const y = new Float32Array(m * n);
-  await callNative('matmulDenseCsc', () => native.matmulDenseCsc(dense.data, m, k, sparse.indptr, sparse.indices, sparse.values, n, y, threads, cancel));
+  await callNative('matmulDenseCsc', () =>
+    native.matmulDenseCsc(dense.data, m, k, sparse.indptr, sparse.indices, sparse.values, n, y, kernel, threads, cancel),
+  );
   return { data: y, shape: [m, n] };
 }

@@ -1,7 +1,7 @@
 // Sparse x dense products on top of spmm_kernel.h.
 //
 // csrMatmul:       Y[M,N] = A[M,K] (CSR) x B[K,N]. The kernel runs directly on 64-column panels
-//                  of B (row stride N); each thread owns a range of A's rows.
+//                  of B (row stride N).
 // matmulDenseCsc:  Y[M,N] = X[M,K] x W[K,N] with W sparse in CSC form (= CSR of W^T: one line
 //                  per output column n listing its nonzero k). This is the layer layout: a
 //                  sparse MatMul/Gemm weight times a batch of 1..1024 activation rows. Y^T = W^T
@@ -10,11 +10,11 @@
 //                  registers: one broadcast, eight FMAs, and a contiguous 256-byte panel row
 //                  per nonzero, with no gathers or scatters. CSR of W (scatter into Y rows) or a
 //                  gather over X would need a memory access per multiply instead. Tiles of 16
-//                  output columns are then transposed into Y. Each thread owns a range of
-//                  output columns balanced by nonzero count.
+//                  output columns are then transposed into Y.
 //
-// The split is by rows of the CSR operand, aligned to whole tiles; every output element is
-// summed by one thread in nonzero order, so any thread count gives bit-identical results.
+// Work goes to the shared worker pool in units of 64 rows of the CSR operand (times one panel);
+// every output element is summed within one unit in nonzero order, so any thread count gives
+// bit-identical results.
 #include <napi.h>
 
 #include <algorithm>
@@ -23,7 +23,7 @@
 #include <vector>
 
 #include "async_task.h"
-#include "parallel.h"
+#include "gemm_worker_pool.h"
 #include "registry.h"
 #include "spmm_kernel.h"
 #include "typed_array_args.h"
@@ -32,75 +32,77 @@ namespace edgepress {
 namespace {
 
 constexpr size_t kTileRows = 16;
-
-// Boundaries of `parts` row ranges of roughly equal cost (nonzeros plus a per-row overhead),
-// each starting at a multiple of `align`.
-std::vector<size_t> BalancedRowSplit(const int32_t* indptr, size_t rows, int parts, size_t align) {
-  const double row_cost = 8.0;
-  const double total = static_cast<double>(indptr[rows]) + row_cost * static_cast<double>(rows);
-  std::vector<size_t> bounds{0};
-  size_t r = 0;
-  for (int p = 1; p < parts; ++p) {
-    const double target = total * p / parts;
-    while (r < rows && static_cast<double>(indptr[r]) + row_cost * static_cast<double>(r) < target) r += align;
-    r = std::min(r, rows);
-    bounds.push_back(std::max(r, bounds.back()));
-  }
-  bounds.push_back(rows);
-  return bounds;
-}
+// Work units handed to the worker pool: small enough that a thread the OS schedules late on a
+// busy machine costs little (the others take the remaining units), large enough to amortise.
+constexpr size_t kRowsPerUnit = 64;
 
 inline float* AlignTo64(float* p) {
   return reinterpret_cast<float*>((reinterpret_cast<uintptr_t>(p) + 63) & ~uintptr_t{63});
 }
 
-template <typename Body>
-void ForEachPart(int threads, const std::vector<size_t>& bounds, Body body) {
-  ParallelFor(threads, bounds.size() - 1, [&](size_t first, size_t last) {
-    for (size_t p = first; p < last; ++p) body(bounds[p], bounds[p + 1]);
-  });
-}
-
-void CsrTimesDense(const CsrView& a, size_t m, const float* b, size_t n, float* y, int threads,
+void CsrTimesDense(SpmmKernel kernel, const CsrView& a, size_t m, const float* b, size_t n, float* y, int threads,
                    const CancelFlag& cancel) {
-  ForEachPart(threads, BalancedRowSplit(a.indptr, m, threads, kTileRows), [&](size_t row_begin, size_t row_end) {
+  const size_t units = (m + kRowsPerUnit - 1) / kRowsPerUnit;
+  RunOnWorkerPool(threads, units, [&](size_t unit) {
+    cancel.ThrowIfCancelled();
+    const size_t r = unit * kRowsPerUnit, r_end = std::min(m, r + kRowsPerUnit);
     for (size_t c0 = 0; c0 < n; c0 += kSpmmPanelWidth) {
-      const size_t width = std::min(kSpmmPanelWidth, n - c0);
-      for (size_t r = row_begin; r < row_end; r += 4 * kTileRows) {
-        cancel.ThrowIfCancelled();
-        const size_t r_end = std::min(row_end, r + 4 * kTileRows);
-        SpmmPanel(a, r, r_end, b + c0, n, width, y + r * n + c0, n);
-      }
+      SpmmPanel(kernel, a, r, r_end, b + c0, n, std::min(kSpmmPanelWidth, n - c0), y + r * n + c0, n);
     }
   });
 }
 
-void DenseTimesCsc(const float* x, size_t m, size_t k, const CsrView& wt, size_t n, float* y, int threads,
-                   const CancelFlag& cancel) {
-  // Every thread packs the current panel itself: duplicating a K x 64 transpose is cheaper than
-  // a second round of thread start-up and a barrier, and memory stays at one panel per thread.
-  ForEachPart(threads, BalancedRowSplit(wt.indptr, n, threads, kTileRows), [&](size_t col_begin, size_t col_end) {
-    // 64-byte aligned: unaligned panel rows split a quarter of the loads across cache lines,
-    // which measured about 30 % slower.
-    std::unique_ptr<float[]> panel_storage(new float[k * kSpmmPanelWidth + 16]);
-    float* panel = AlignTo64(panel_storage.get());
+void DenseTimesCsc(SpmmKernel kernel, const float* x, size_t m, size_t k, const CsrView& wt, size_t n, float* y,
+                   int threads, const CancelFlag& cancel) {
+  // X^T packed once into 64-row panels, 64-byte aligned: unaligned panel rows split a quarter of
+  // the loads across cache lines, which measured about 30 % slower.
+  const size_t panels = (m + kSpmmPanelWidth - 1) / kSpmmPanelWidth;
+  std::unique_ptr<float[]> storage(new float[m * k + 16]);
+  float* packed = AlignTo64(storage.get());
+  constexpr size_t kPackRows = 256;  // rows of a panel packed per unit
+  const size_t pack_chunks = (k + kPackRows - 1) / kPackRows;
+  RunOnWorkerPool(threads, panels * pack_chunks, [&](size_t unit) {
+    cancel.ThrowIfCancelled();
+    const size_t m0 = (unit / pack_chunks) * kSpmmPanelWidth, k0 = (unit % pack_chunks) * kPackRows;
+    const size_t width = std::min(kSpmmPanelWidth, m - m0), rows = std::min(kPackRows, k - k0);
+    TransposeBlock(x + m0 * k + k0, k, packed + m0 * k + k0 * width, width, width, rows);
+  });
+  const size_t chunks = (n + kRowsPerUnit - 1) / kRowsPerUnit;
+  RunOnWorkerPool(threads, panels * chunks, [&](size_t unit) {
+    cancel.ThrowIfCancelled();
+    const size_t m0 = (unit / chunks) * kSpmmPanelWidth, c_begin = (unit % chunks) * kRowsPerUnit;
+    const size_t width = std::min(kSpmmPanelWidth, m - m0), c_end = std::min(n, c_begin + kRowsPerUnit);
     alignas(64) float tile[kTileRows * kSpmmPanelWidth];
-    for (size_t m0 = 0; m0 < m; m0 += kSpmmPanelWidth) {
-      cancel.ThrowIfCancelled();
-      const size_t width = std::min(kSpmmPanelWidth, m - m0);
-      TransposeBlock(x + m0 * k, k, panel, width, width, k);
-      for (size_t c = col_begin; c < col_end; c += kTileRows) {
-        if ((c & 255) == 0) cancel.ThrowIfCancelled();
-        const size_t c_end = std::min(col_end, c + kTileRows);
-        SpmmPanel(wt, c, c_end, panel, width, width, tile, kSpmmPanelWidth);
-        TransposeBlock(tile, kSpmmPanelWidth, y + m0 * n + c, n, c_end - c, width);
-      }
+    for (size_t c = c_begin; c < c_end; c += kTileRows) {
+      const size_t rows = std::min(kTileRows, c_end - c);
+      SpmmPanel(kernel, wt, c, c + rows, packed + m0 * k, width, width, tile, kSpmmPanelWidth);
+      TransposeBlock(tile, kSpmmPanelWidth, y + m0 * n + c, n, rows, width);
     }
   });
+}
+
+// A kernel id (SpmmKernel) that this CPU runs, resolved from kAuto.
+SpmmKernel KernelArg(const Napi::CallbackInfo& info, size_t index) {
+  const size_t id = SizeArg(info, index);
+  if (id > 3 || !SpmmKernelAvailable(static_cast<SpmmKernel>(id))) {
+    throw Napi::RangeError::New(info.Env(), "the requested sparse kernel is not available on this CPU");
+  }
+  return ResolveSpmmKernel(static_cast<SpmmKernel>(id));
+}
+
+Napi::Value SparseKernels(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Napi::Object result = Napi::Object::New(env);
+  result.Set("portable", Napi::Boolean::New(env, true));
+  result.Set("avx2", Napi::Boolean::New(env, SpmmKernelAvailable(SpmmKernel::kAvx2)));
+  result.Set("avx512", Napi::Boolean::New(env, SpmmKernelAvailable(SpmmKernel::kAvx512)));
+  const char* names[] = {"auto", "portable", "avx2", "avx512"};
+  result.Set("auto", Napi::String::New(env, names[static_cast<int>(ResolveSpmmKernel(SpmmKernel::kAuto))]));
+  return result;
 }
 
 Napi::Value CsrMatmul(const Napi::CallbackInfo& info) {
-  // (indptr[M+1], indices, values, M, K, b[K*N], N, y[M*N], threads, cancel)
+  // (indptr[M+1], indices, values, M, K, b[K*N], N, y[M*N], kernel, threads, cancel)
   const ArraySpan<int32_t> indptr = TypedArrayArg<int32_t>(info, 0);
   const ArraySpan<int32_t> indices = TypedArrayArg<int32_t>(info, 1);
   const ArraySpan<float> values = TypedArrayArg<float>(info, 2);
@@ -108,18 +110,19 @@ Napi::Value CsrMatmul(const Napi::CallbackInfo& info) {
   const ArraySpan<float> b = TypedArrayArg<float>(info, 5);
   const size_t n = SizeArg(info, 6);
   const ArraySpan<float> y = TypedArrayArg<float>(info, 7);
-  const int threads = ThreadsArg(info, 8);
+  const SpmmKernel kernel = KernelArg(info, 8);
+  const int threads = ThreadsArg(info, 9);
   if (indptr.size != m + 1 || indices.size != values.size || b.size != k * n || y.size != m * n) {
     throw Napi::RangeError::New(info.Env(), "csrMatmul: inconsistent arguments");
   }
   const CsrView a{indptr.data, indices.data, values.data};
-  AsyncTask* task = AsyncTask::Create(info.Env(), info[9], {info[0], info[1], info[2], info[5], info[7]});
-  return task->Run([=](const CancelFlag& cancel) { CsrTimesDense(a, m, b.data, n, y.data, threads, cancel); },
+  AsyncTask* task = AsyncTask::Create(info.Env(), info[10], {info[0], info[1], info[2], info[5], info[7]});
+  return task->Run([=](const CancelFlag& cancel) { CsrTimesDense(kernel, a, m, b.data, n, y.data, threads, cancel); },
                    [](Napi::Env env) -> Napi::Value { return env.Undefined(); });
 }
 
 Napi::Value MatmulDenseCsc(const Napi::CallbackInfo& info) {
-  // (x[M*K], M, K, colptr[N+1], rowIndices, values, N, y[M*N], threads, cancel)
+  // (x[M*K], M, K, colptr[N+1], rowIndices, values, N, y[M*N], kernel, threads, cancel)
   const ArraySpan<float> x = TypedArrayArg<float>(info, 0);
   const size_t m = SizeArg(info, 1), k = SizeArg(info, 2);
   const ArraySpan<int32_t> colptr = TypedArrayArg<int32_t>(info, 3);
@@ -127,19 +130,21 @@ Napi::Value MatmulDenseCsc(const Napi::CallbackInfo& info) {
   const ArraySpan<float> values = TypedArrayArg<float>(info, 5);
   const size_t n = SizeArg(info, 6);
   const ArraySpan<float> y = TypedArrayArg<float>(info, 7);
-  const int threads = ThreadsArg(info, 8);
+  const SpmmKernel kernel = KernelArg(info, 8);
+  const int threads = ThreadsArg(info, 9);
   if (x.size != m * k || colptr.size != n + 1 || rows.size != values.size || y.size != m * n) {
     throw Napi::RangeError::New(info.Env(), "matmulDenseCsc: inconsistent arguments");
   }
   const CsrView wt{colptr.data, rows.data, values.data};
-  AsyncTask* task = AsyncTask::Create(info.Env(), info[9], {info[0], info[3], info[4], info[5], info[7]});
-  return task->Run([=](const CancelFlag& cancel) { DenseTimesCsc(x.data, m, k, wt, n, y.data, threads, cancel); },
+  AsyncTask* task = AsyncTask::Create(info.Env(), info[10], {info[0], info[3], info[4], info[5], info[7]});
+  return task->Run([=](const CancelFlag& cancel) { DenseTimesCsc(kernel, x.data, m, k, wt, n, y.data, threads, cancel); },
                    [](Napi::Env env) -> Napi::Value { return env.Undefined(); });
 }
 
 void InitSpmm(Napi::Env env, Napi::Object exports) {
   exports.Set("csrMatmul", Napi::Function::New(env, CsrMatmul, "csrMatmul"));
   exports.Set("matmulDenseCsc", Napi::Function::New(env, MatmulDenseCsc, "matmulDenseCsc"));
+  exports.Set("sparseKernels", Napi::Function::New(env, SparseKernels, "sparseKernels"));
 }
 
 }  // namespace

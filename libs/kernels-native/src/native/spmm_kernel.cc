@@ -114,9 +114,69 @@ void SpmmPanelAvx2(const CsrView& a, size_t row_begin, size_t row_end, const flo
   kTable[width / 8][width % 8 != 0 ? 1 : 0](a, row_begin, row_end, panel, ldp, width % 8, out, ldo);
 }
 
+// AVX-512: four 16-float vectors cover a 64-wide panel; the last one is masked.
+template <int kVectors>
+__attribute__((target("avx512f"))) void PanelAvx512(const CsrView& a, size_t row_begin, size_t row_end,
+                                                   const float* panel, size_t ldp, size_t width, float* out,
+                                                   size_t ldo) {
+  const size_t last = width - 16 * (kVectors - 1);
+  const __mmask16 tail = static_cast<__mmask16>(last >= 16 ? 0xffffu : (1u << last) - 1u);
+  for (size_t r = row_begin; r < row_end; ++r) {
+    __m512 acc[kVectors];
+    for (int q = 0; q < kVectors; ++q) acc[q] = _mm512_setzero_ps();
+    const int32_t end = a.indptr[r + 1];
+    for (int32_t j = a.indptr[r]; j < end; ++j) {
+      const __m512 v = _mm512_set1_ps(a.values[j]);
+      const float* row = panel + static_cast<size_t>(a.indices[j]) * ldp;
+      for (int q = 0; q + 1 < kVectors; ++q) acc[q] = _mm512_fmadd_ps(v, _mm512_loadu_ps(row + 16 * q), acc[q]);
+      acc[kVectors - 1] = _mm512_fmadd_ps(v, _mm512_maskz_loadu_ps(tail, row + 16 * (kVectors - 1)), acc[kVectors - 1]);
+    }
+    float* dst = out + (r - row_begin) * ldo;
+    for (int q = 0; q + 1 < kVectors; ++q) _mm512_storeu_ps(dst + 16 * q, acc[q]);
+    _mm512_mask_storeu_ps(dst + 16 * (kVectors - 1), tail, acc[kVectors - 1]);
+  }
+}
+
+void SpmmPanelAvx512(const CsrView& a, size_t row_begin, size_t row_end, const float* panel, size_t ldp,
+                     size_t width, float* out, size_t ldo) {
+  switch ((width + 15) / 16) {
+    case 1: return PanelAvx512<1>(a, row_begin, row_end, panel, ldp, width, out, ldo);
+    case 2: return PanelAvx512<2>(a, row_begin, row_end, panel, ldp, width, out, ldo);
+    case 3: return PanelAvx512<3>(a, row_begin, row_end, panel, ldp, width, out, ldo);
+    default: return PanelAvx512<4>(a, row_begin, row_end, panel, ldp, width, out, ldo);
+  }
+}
+
+bool HasAvx512F() {
+  static const bool has = __builtin_cpu_supports("avx512f");
+  return has;
+}
 #endif
 
 }  // namespace
+
+bool SpmmKernelAvailable(SpmmKernel kernel) {
+  switch (kernel) {
+    case SpmmKernel::kAuto:
+    case SpmmKernel::kPortable:
+      return true;
+#if defined(__x86_64__)
+    case SpmmKernel::kAvx2:
+      return HasAvx2Fma();
+    case SpmmKernel::kAvx512:
+      return HasAvx512F();
+#endif
+    default:
+      return false;
+  }
+}
+
+SpmmKernel ResolveSpmmKernel(SpmmKernel requested) {
+  if (requested != SpmmKernel::kAuto) return requested;
+  if (SpmmKernelAvailable(SpmmKernel::kAvx512)) return SpmmKernel::kAvx512;
+  if (SpmmKernelAvailable(SpmmKernel::kAvx2)) return SpmmKernel::kAvx2;
+  return SpmmKernel::kPortable;
+}
 
 void TransposeBlock(const float* src, size_t lds, float* dst, size_t ldd, size_t rows, size_t cols) {
   size_t full_rows = 0, full_cols = 0;
@@ -135,10 +195,14 @@ void TransposeBlock(const float* src, size_t lds, float* dst, size_t ldd, size_t
   }
 }
 
-void SpmmPanel(const CsrView& a, size_t row_begin, size_t row_end, const float* panel, size_t ldp, size_t width,
-               float* out, size_t ldo) {
+void SpmmPanel(SpmmKernel kernel, const CsrView& a, size_t row_begin, size_t row_end, const float* panel, size_t ldp,
+               size_t width, float* out, size_t ldo) {
 #if defined(__x86_64__)
-  if (HasAvx2Fma()) {
+  if (kernel == SpmmKernel::kAvx512 && !(width == 1 && ldp == 1)) {
+    SpmmPanelAvx512(a, row_begin, row_end, panel, ldp, width, out, ldo);
+    return;
+  }
+  if (kernel == SpmmKernel::kAvx2 || kernel == SpmmKernel::kAvx512) {
     SpmmPanelAvx2(a, row_begin, row_end, panel, ldp, width, out, ldo);
     return;
   }

@@ -4,10 +4,10 @@
 //   out[(r - row_begin) * ldo + c] = sum_j values[j] * panel[indices[j] * ldp + c]
 //   for rows r in [row_begin, row_end), nonzeros j of row r, and c < width <= 64.
 //
-// Each CSR row walks its nonzeros once and keeps `width` running sums in registers (eight AVX2
-// vectors for a 64-wide panel), loading one panel row per nonzero: a sparse weight times 64
-// activation rows costs one broadcast and eight fused multiply-adds per nonzero, with the panel
-// (K x 64 floats) staying in L2. Sums run in nonzero order, so a row's result never depends on
+// Each CSR row walks its nonzeros once and keeps `width` running sums in registers (eight AVX2 or
+// four AVX-512 vectors for a 64-wide panel), loading one panel row per nonzero: a sparse weight
+// times 64 activation rows costs one broadcast and eight (four) fused multiply-adds per nonzero,
+// with the panel (K x 64 floats) staying in L2. Sums run in nonzero order, so a row's result never depends on
 // which thread computed it.
 #include <cstddef>
 #include <cstdint>
@@ -16,14 +16,23 @@ namespace edgepress {
 
 constexpr size_t kSpmmPanelWidth = 64;
 
+// Kernel families; kAuto picks the widest the CPU runs (AVX-512F, else AVX2+FMA, else portable).
+// Forcing one is for tests and benchmarks; results may differ between families in the last bits
+// (fused vs separate multiply-add), never between thread counts.
+enum class SpmmKernel : int { kAuto = 0, kPortable = 1, kAvx2 = 2, kAvx512 = 3 };
+
+bool SpmmKernelAvailable(SpmmKernel kernel);
+SpmmKernel ResolveSpmmKernel(SpmmKernel requested);
+
 struct CsrView {
   const int32_t* indptr;
   const int32_t* indices;
   const float* values;
 };
 
-void SpmmPanel(const CsrView& a, size_t row_begin, size_t row_end, const float* panel, size_t ldp, size_t width,
-               float* out, size_t ldo);
+// `kernel` must be resolved (not kAuto) and available.
+void SpmmPanel(SpmmKernel kernel, const CsrView& a, size_t row_begin, size_t row_end, const float* panel, size_t ldp,
+               size_t width, float* out, size_t ldo);
 
 // dst[c * ldd + r] = src[r * lds + c] for r < rows, c < cols (8 x 8 AVX2 blocks when available).
 // Packs activation rows into panels and turns result tiles back into output rows.
