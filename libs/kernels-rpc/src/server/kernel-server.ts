@@ -59,7 +59,7 @@ export interface KernelServer {
   forceShutdown(): void;
 }
 
-const silentLogger: KernelServerLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const silentLogger: KernelServerLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 function positive(name: string, value: number): number {
   if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`Expected a positive integer for ${name} but received ${value}`);
@@ -105,24 +105,33 @@ export async function createKernelServer(options: KernelServerOptions = {}): Pro
   });
 
   let draining: Promise<void> | undefined;
+  let drainTimer: NodeJS.Timeout | undefined;
+  let endDrainDelay = (): void => undefined;
   const forceShutdown = (): void => {
     shutdown.abort();
+    clearTimeout(drainTimer);
+    endDrainDelay();
     server.forceShutdown();
   };
   const drain = (): Promise<void> => {
     draining ??= (async () => {
+      const drainDelayMs = options.drainDelayMs ?? 0;
+      const gracePeriodMs = options.gracePeriodMs ?? 30_000;
       health.setStatus('', 'NOT_SERVING');
       health.setStatus(SERVICE_NAME, 'NOT_SERVING');
-      logger.info({ drainDelayMs: options.drainDelayMs ?? 0 }, 'draining: health NOT_SERVING');
-      await new Promise((resolve) => setTimeout(resolve, options.drainDelayMs ?? 0));
+      logger.info({ drainDelayMs, gracePeriodMs }, 'draining: health NOT_SERVING');
       await new Promise<void>((resolve) => {
-        const grace = setTimeout(() => {
-          logger.warn({ gracePeriodMs: options.gracePeriodMs ?? 30_000 }, 'grace period over: cancelling in-flight calls');
+        endDrainDelay = resolve;
+        drainTimer = setTimeout(resolve, drainDelayMs);
+      });
+      await new Promise<void>((resolve) => {
+        drainTimer = setTimeout(() => {
+          logger.warn({ gracePeriodMs }, 'grace period over: cancelling in-flight calls');
           forceShutdown();
           resolve();
-        }, options.gracePeriodMs ?? 30_000);
+        }, gracePeriodMs);
         server.tryShutdown(() => {
-          clearTimeout(grace);
+          clearTimeout(drainTimer);
           resolve();
         });
       });

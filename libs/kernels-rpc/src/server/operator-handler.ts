@@ -23,6 +23,7 @@ import { writeFrames } from '../wire/write-frames';
 import type { ByteBudget } from './byte-budget';
 
 export interface CallLogger {
+  debug(fields: object, message: string): void;
   info(fields: object, message: string): void;
   warn(fields: object, message: string): void;
 }
@@ -81,9 +82,11 @@ export function operatorHandler(codec: AnyOperatorCodec, context: HandlerContext
     };
     call.on('error', () => abort.abort());
     call.on('cancelled', () => {
-      abort.abort();
+      if (finished) return;
       finished = true;
+      abort.abort();
       release();
+      context.logger.info({ rpc: codec.rpc, ms: Date.now() - started }, 'kernel call cancelled by the client');
     });
 
     const deadline = call.getDeadline();
@@ -113,7 +116,13 @@ export function operatorHandler(codec: AnyOperatorCodec, context: HandlerContext
     });
     call.on('end', () => {
       if (finished) return;
-      run().catch(fail);
+      run().catch((error: unknown) => {
+        if (finished) {
+          // The client left first; the kernel has now stopped too (normally with CANCELLED).
+          const code = error instanceof EdgepressError ? error.code : ErrorCode.INTERNAL;
+          context.logger.info({ rpc: codec.rpc, code, ms: Date.now() - started }, 'kernel stopped after cancellation');
+        } else fail(error);
+      });
     });
 
     const run = async (): Promise<void> => {
@@ -121,6 +130,7 @@ export function operatorHandler(codec: AnyOperatorCodec, context: HandlerContext
       const options = callOptions(context, message.options, abort.signal);
       const params = codec.decodeArgs(tensors, message, options);
       const kernel = context.kernels[codec.method] as (...args: unknown[]) => Promise<unknown>;
+      context.logger.debug({ rpc: codec.rpc, threads: options.threads, bytes: tensors.totalBytes }, 'kernel call started');
       const result = await kernel(...params);
       if (finished) return;
       const writer = new TensorWriter(context.chunkBytes);

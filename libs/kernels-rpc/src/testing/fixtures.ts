@@ -11,7 +11,9 @@ export function random(seed: number): () => number {
 
 export function randomFloats(count: number, seed: number, scale = 1): Float32Array {
   const rand = random(seed);
-  return Float32Array.from({ length: count }, () => (rand() * 2 - 1) * scale);
+  const out = new Float32Array(count);
+  for (let i = 0; i < count; i++) out[i] = (rand() * 2 - 1) * scale;
+  return out;
 }
 
 export function randomInts<T extends Int8Array | Uint8Array | Int32Array>(ctor: new (n: number) => T, count: number, lo: number, hi: number, seed: number): T {
