@@ -34,6 +34,7 @@ std::vector<float> RadixSorted(const float* data, size_t n, const CancelFlag& ca
     for (size_t i = 0; i < n; ++i) scratch[offsets[(keys[i] >> shift) & 2047u]++] = keys[i];
     keys.swap(scratch);
   }
+  std::vector<uint32_t>().swap(scratch);  // peak memory: two arrays of n words, not three
   std::vector<float> sorted(n);
   for (size_t i = 0; i < n; ++i) sorted[i] = KeyValue(keys[i]);
   return sorted;
