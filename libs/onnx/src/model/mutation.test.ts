@@ -218,10 +218,10 @@ function exercise(input: Uint8Array, fail: (step: string, error: unknown) => voi
 }
 
 const PLAN: [string, number][] = [
-  ...REAL_MODELS.filter((file) => ![PP_OCR_DET, PP_OCR_REC, PP_OCR_CLS].includes(file)).map((file): [string, number] => [file, 200]),
-  [PP_OCR_CLS, 300],
-  [PP_OCR_DET, 80],
-  [PP_OCR_REC, 80],
+  ...REAL_MODELS.filter((file) => ![PP_OCR_DET, PP_OCR_REC, PP_OCR_CLS].includes(file)).map((file): [string, number] => [file, 250]),
+  [PP_OCR_CLS, 200],
+  [PP_OCR_DET, 40],
+  [PP_OCR_REC, 40],
 ];
 
 describe('mutations of the real models', () => {

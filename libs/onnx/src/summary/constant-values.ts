@@ -17,8 +17,11 @@ export interface ConstValue {
   readonly values: readonly (number | null)[];
 }
 
-/** Constants larger than this are not followed (they are weights, not shape arithmetic). */
+/** Computed constants larger than this are not followed (they are data, not shape arithmetic). */
 export const MAX_FOLDED_ELEMENTS = 4096;
+
+/** Weights up to this size are read as constants (shapes, axes, scales, pads are tiny). */
+export const MAX_CONSTANT_WEIGHT_ELEMENTS = 256;
 
 const INTEGER_TYPES = new Set<number>([DataType.INT8, DataType.UINT8, DataType.INT16, DataType.UINT16, DataType.INT32, DataType.UINT32, DataType.INT64, DataType.UINT64, DataType.BOOL]);
 

@@ -12,13 +12,12 @@ export function peakActivationBytes(
   layers: readonly NodeProto[],
   bytesOf: (value: string) => number | null,
   weights: ReadonlySet<string>,
+  subgraphsByNode: ReadonlyMap<NodeProto, readonly ModelGraph[]>,
 ): number | null {
   const lastUse = new Map<string, number>();
   const reads = (node: NodeProto): string[] => {
     const names = node.input.filter((input) => input !== '' && !weights.has(input));
-    for (const sub of graph.subgraphs()) {
-      if (sub.owner?.node === node) for (const name of sub.outerReferences()) if (!weights.has(name)) names.push(name);
-    }
+    for (const sub of subgraphsByNode.get(node) ?? []) for (const name of sub.outerReferences()) if (!weights.has(name)) names.push(name);
     return names;
   };
   const readLists = layers.map(reads);

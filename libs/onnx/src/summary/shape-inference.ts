@@ -7,7 +7,7 @@ import { isConstantNode, listWeights, readWeight, weightInfo } from '../graph/we
 import type { OnnxModel } from '../model/onnx-model';
 import type { Dim } from '../model-summary';
 import { isExternal } from '../tensor/layout';
-import { constFromTensor, foldConstant, MAX_FOLDED_ELEMENTS, type ConstValue } from './constant-values';
+import { constFromTensor, foldConstant, MAX_CONSTANT_WEIGHT_ELEMENTS, type ConstValue } from './constant-values';
 import { mergeShapes, resolveDims, type InferredValue } from './dims';
 import { shapeRuleFor } from './shape-rules';
 
@@ -61,7 +61,7 @@ export function inferShapes(model: OnnxModel, options: ShapeOptions = {}): Shape
     const info = weightInfo(weight);
     values.set(weight.name, { elemType: info.dataType, shape: [...info.dims] });
     const loadable = weight.tensor === undefined || !isExternal(weight.tensor) || model.externalData.has(weight.tensor);
-    if (info.elementCount <= MAX_FOLDED_ELEMENTS && loadable) {
+    if (info.elementCount <= MAX_CONSTANT_WEIGHT_ELEMENTS && loadable) {
       const value = constFromTensor(readWeight(weight));
       if (value !== undefined) constants.set(weight.name, value);
     }

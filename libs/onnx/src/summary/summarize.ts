@@ -39,8 +39,13 @@ export function summarizeModel(model: OnnxModel, options: SummaryOptions = {}): 
   };
 
   const layerNodes = inference.order.filter((node) => !isFolded(node, constantDerived));
+  const subgraphsByNode = new Map<NodeProto, ModelGraph[]>();
+  for (const sub of graph.subgraphs()) {
+    const owner = (sub.owner as { node: NodeProto }).node;
+    subgraphsByNode.set(owner, [...(subgraphsByNode.get(owner) ?? []), sub]);
+  }
   const attributed = new Set<string>();
-  const behind = weightsBehind(inference.order, weightNames);
+  const behind = weightsBehind(inference.order, weightNames, constantDerived);
   const names = uniqueLayerNames(layerNodes, graph);
   const layers: LayerCost[] = layerNodes.map((node, i) => {
     let weightParams = 0;
@@ -61,7 +66,8 @@ export function summarizeModel(model: OnnxModel, options: SummaryOptions = {}): 
       activationBytes = add(activationBytes, bytesOf(input));
     }
     for (const output of node.output) if (output !== '') activationBytes = add(activationBytes, bytesOf(output));
-    const macs = subgraphsOf(graph, node).length > 0 ? (subgraphsOf(graph, node).some(containsMacs) ? null : 0) : layerMacs(node, shapeOf);
+    const subgraphs = subgraphsByNode.get(node) ?? [];
+    const macs = subgraphs.length > 0 ? (subgraphs.some(containsMacs) ? null : 0) : layerMacs(node, shapeOf);
     return {
       node: names[i],
       opType: node.opType,
@@ -89,7 +95,7 @@ export function summarizeModel(model: OnnxModel, options: SummaryOptions = {}): 
     outputs: declaredValues(graph, 'output'),
     macs: layers.reduce((sum, layer) => sum + (layer.macs ?? 0), 0),
     macsComplete: layers.every((layer) => layer.macs !== null),
-    peakActivationBytes: peakActivationBytes(graph, layerNodes, bytesOf, constantDerived),
+    peakActivationBytes: peakActivationBytes(graph, layerNodes, bytesOf, constantDerived, subgraphsByNode),
     dynamicShapes: inputs.some((input) => input.shape === null || input.shape.some((dim) => typeof dim !== 'number')),
     layers,
   };
@@ -119,11 +125,11 @@ function isFolded(node: NodeProto, folded: ReadonlySet<string>): boolean {
 }
 
 /** For each folded value, the weights it is computed from. */
-function weightsBehind(order: readonly NodeProto[], weightNames: ReadonlySet<string>): Map<string, string[]> {
+function weightsBehind(order: readonly NodeProto[], weightNames: ReadonlySet<string>, folded: ReadonlySet<string>): Map<string, string[]> {
   const behind = new Map<string, string[]>();
   for (const name of weightNames) behind.set(name, [name]);
   for (const node of order) {
-    if (isConstantNode(node)) continue;
+    if (isConstantNode(node) || !isFolded(node, folded)) continue;
     const sources = node.input.flatMap((input) => behind.get(input) ?? []);
     if (sources.length === 0) continue;
     for (const output of node.output) if (output !== '' && !behind.has(output)) behind.set(output, [...new Set(sources)]);
@@ -144,10 +150,6 @@ function uniqueLayerNames(nodes: readonly NodeProto[], graph: ModelGraph): strin
     used.add(name);
     return name;
   });
-}
-
-function subgraphsOf(graph: ModelGraph, node: NodeProto): ModelGraph[] {
-  return graph.subgraphs().filter((sub) => sub.owner?.node === node);
 }
 
 function containsMacs(graph: ModelGraph): boolean {
@@ -208,16 +210,17 @@ function nonZeroCount(weight: WeightRef, elementCount: number): number {
 /** Elements that are not zero (NaN counts, -0 does not); complex elements count once. */
 export function countNonZero(data: TensorData, elementCount: number): number {
   if (Array.isArray(data)) return data.filter((item) => item.length > 0).length;
-  const width = elementCount > 0 ? data.length / elementCount : 1;
   let count = 0;
-  for (let i = 0; i < elementCount; i++) {
-    for (let k = 0; k < width; k++) {
-      const value = data[i * width + k];
-      if (value !== 0 && value !== 0n) {
-        count++;
-        break;
-      }
-    }
+  if (data instanceof BigInt64Array || data instanceof BigUint64Array) {
+    for (let i = 0; i < data.length; i++) if (data[i] !== 0n) count++;
+    return count;
   }
+  const values = data as ArrayLike<number>;
+  if (values.length === elementCount) {
+    for (let i = 0; i < elementCount; i++) if (values[i] !== 0) count++;
+    return count;
+  }
+  // Complex types: an element is non-zero when either part is.
+  for (let i = 0; i < elementCount; i++) if (values[2 * i] !== 0 || values[2 * i + 1] !== 0) count++;
   return count;
 }
