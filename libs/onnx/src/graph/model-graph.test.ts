@@ -130,6 +130,24 @@ describe('editing', () => {
     expect(model.uniqueName('fresh')).toBe('fresh_1');
   });
 
+  it('declares inputs, outputs and value types', () => {
+    const model = models.open('constant_forms');
+    const main = model.graph;
+    main.addOutput('c', DataType.FLOAT, [3]);
+    main.setValueInfo('b', DataType.FLOAT, ['n']);
+    main.setValueInfo('c', DataType.FLOAT, [null]);
+    main.addInput('extra', DataType.INT64, []);
+    expect(thrownError(() => main.addInput('x', DataType.FLOAT, [3])).message).toMatch(/'x' is already defined|already exists/);
+    expect(main.valueType('b')).toEqual({ elemType: DataType.FLOAT, shape: ['n'] });
+    expect(main.valueType('c')).toEqual({ elemType: DataType.FLOAT, shape: [null] });
+    main.removeInput('extra');
+    main.removeOutput('c');
+    expect(thrownError(() => main.removeOutput('c')).code).toBe('NOT_FOUND');
+    const reread = readModel(writeModel(model));
+    expect(reread.graph.outputs.map((output) => output.name)).toEqual(['y']);
+    expect(reread.graph.valueType('b')?.shape).toEqual(['n']);
+  });
+
   it('sets, replaces and removes attributes through the graph', () => {
     const model = models.open('constant_forms');
     const cast = model.graph.nodes.find((node) => node.opType === 'Cast') as never;

@@ -17,7 +17,7 @@ import {
 } from './edit';
 import { describeNode } from './describe';
 import { sortTopologically, topologicalOrder } from './topology';
-import { setValueInfo, valueType, type ValueType } from './values';
+import { addGraphInput, addGraphOutput, removeGraphInput, removeGraphOutput, setValueInfo, valueType, type ValueType } from './values';
 import type { Dim } from '../model-summary';
 import { listWeights, type WeightRef } from './weights';
 
@@ -242,5 +242,22 @@ export class ModelGraph {
   /** Records a value's type and shape in value_info (or updates the graph input/output that declares it). */
   setValueInfo(name: string, elemType: number, shape: readonly Dim[] | null): void {
     setValueInfo(this, name, elemType, shape);
+  }
+
+  addInput(name: string, elemType: number, shape: readonly Dim[] | null): void {
+    addGraphInput(this, name, elemType, shape);
+  }
+
+  /** Declares an existing value as a graph output. */
+  addOutput(name: string, elemType: number, shape: readonly Dim[] | null): void {
+    addGraphOutput(this, name, elemType, shape);
+  }
+
+  removeInput(name: string): void {
+    removeGraphInput(this, name);
+  }
+
+  removeOutput(name: string): void {
+    removeGraphOutput(this, name);
   }
 }

@@ -1,3 +1,17 @@
+/**
+ * Reading ONNX models: the entry point of trust boundary 2 (model bytes come from users).
+ *
+ * Threat model: a hostile file may be truncated or garbage, lie about lengths, nest messages
+ * without end, be tiny on the wire but huge once parsed, declare negative, overflowing or
+ * mismatched tensor shapes, use unknown data types, or point external data outside its folder.
+ * In that order we check the byte cap, scan the wire format (proto/wire-scan.ts: structure,
+ * depth, node count, parsed-memory estimate), parse with a recursion limit, then validate every
+ * tensor header and external-data reference (model/validate.ts). Every refusal is an
+ * EdgepressError INVALID_MODEL naming what is wrong; nothing else escapes, nothing hangs, nothing
+ * allocates beyond the caps in limits.ts.
+ * Tests: model/malformed-models.test.ts, model/mutation.test.ts, proto/wire-scan.test.ts,
+ * external-data.test.ts.
+ */
 import { fromBinary } from '@bufbuild/protobuf';
 import { EdgepressError, ErrorCode } from '@edgepress/errors';
 import { promises as fs } from 'node:fs';
