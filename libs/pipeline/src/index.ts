@@ -10,6 +10,8 @@ export { parseTensorProto, type NamedSampleTensor, type TensorProtoOptions } fro
 export { openTensorFolder, type TensorFolderOptions } from './data/tensor-folder';
 export { openJsonlDataset, type JsonlOptions } from './data/jsonl';
 export { mnistDataset, MNIST_SIZE, type MnistOptions } from './data/mnist';
+export { openOcrPages, imageToTensor, PP_OCR_DETECTOR_NORMALIZATION, type ImageNormalization, type OcrPagesOptions } from './data/ocr-pages';
+export { decodePng, type DecodedImage, type PngOptions } from './data/png';
 export { randomDataset, type RandomDatasetOptions } from './data/random-dataset';
 export { modelInputsOf, type ModelInput } from './data/model-inputs';
 export { bindSample } from './data/bind-inputs';

@@ -6,3 +6,4 @@ export const OCR_ASSETS = path.join(path.dirname(require.resolve('@gutenye/ocr-m
 export const RECOGNIZER = path.join(OCR_ASSETS, 'ch_PP-OCRv4_rec_infer.onnx');
 export const CLASSIFIER = path.join(OCR_ASSETS, 'ch_ppocr_mobile_v2.0_cls_infer.onnx');
 export const DICTIONARY = path.join(OCR_ASSETS, 'ppocr_keys_v1.txt');
+export const DETECTOR = path.join(OCR_ASSETS, 'ch_PP-OCRv4_det_infer.onnx');
