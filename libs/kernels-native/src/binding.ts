@@ -26,6 +26,7 @@ export interface NativeAddon {
   quantizeNBits(
     args: NativeCallArgs & { w: Float32Array; k: number; n: number; blockSize: number; symmetric: boolean },
   ): Promise<{ data: Uint8Array; scales: Float32Array; zeroPoints: Uint8Array | undefined }>;
+  Calibrator: new (bins: number) => NativeCalibrator;
   // end part 1
 
   // part 2: sparse, clustering, low rank (positional arguments; threads last but one, cancel last)
@@ -185,6 +186,20 @@ export interface NativeMatMulNBitsArgs extends NativeCallArgs {
   zeroPoints: Uint8Array | undefined;
   bias: Float32Array | undefined;
   kernel: 0 | 1 | 2;
+}
+
+export interface NativeHistogramSide {
+  counts: Float64Array;
+  binWidth: number;
+  seen: boolean;
+}
+
+/** Streaming histogram state (src/native/calibrate_histogram.h); method 0 min-max, 1 percentile, 2 entropy, 3 mse. */
+export interface NativeCalibrator {
+  update(args: NativeCallArgs & { batch: Float32Array }): Promise<void>;
+  range(args: { method: 0 | 1 | 2 | 3; symmetric: boolean; percentile: number; bits: number; cancel: NativeCancelFlag }): Promise<{ min: number; max: number }>;
+  histogram(): { positive: NativeHistogramSide; negative: NativeHistogramSide; count: number; min: number; max: number };
+  stats(): { count: number; min: number; max: number; bins: number; stateBytes: number };
 }
 // end part 1
 

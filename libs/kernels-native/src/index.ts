@@ -24,6 +24,16 @@ export { int8Kernels, packInt8Weights, packedInt8ByteLength } from './gemm-int8-
 export type { Int8KernelName, Int8Weights, PackedInt8Weights } from './gemm-int8-weights';
 export { matmulNBits, quantizeInt4Weights } from './gemm-int4';
 export type { Int4Weights, MatMulNBitsOptions, QuantizeInt4Options } from './gemm-int4';
+export { Calibrator } from './calibrate';
+export type {
+  CalibrationMethod,
+  CalibrationParamsOptions,
+  CalibrationRangeOptions,
+  CalibratorOptions,
+  CalibratorStats,
+  HistogramSide,
+  HistogramSnapshot,
+} from './calibrate';
 // part 2: sparse, clustering, low rank
 export { applyMagnitudeMask, magnitudeThreshold, pruneByMagnitude } from './magnitude-pruning';
 export type { MagnitudePruneOptions, MagnitudeThreshold, MaskedTensor } from './magnitude-pruning';
