@@ -1,0 +1,17 @@
+export { buildPluginBundle } from './bundle/build-bundle';
+export type { BuildBundleOptions } from './bundle/build-bundle';
+export { PLUGIN_BUNDLE_FORMAT, parsePluginBundle, serializePluginBundle } from './bundle/plugin-bundle';
+export type { BundleSignature, PluginBundle } from './bundle/plugin-bundle';
+export { readPluginBundleFile, writePluginBundleFile } from './bundle/bundle-file';
+export { signPluginBundle } from './bundle/sign-bundle';
+export type { KeyInput, SignBundleOptions } from './bundle/sign-bundle';
+export { verifyPluginBundle } from './bundle/verify-bundle';
+export type { VerifiedBundle, VerifyBundleOptions } from './bundle/verify-bundle';
+export { runPluginStage } from './host/run-stage';
+export type { RunStageOptions, StageRun } from './host/run-stage';
+export { inspectPluginBundle } from './host/inspect-bundle';
+export type { BundleInspection, InspectBundleOptions } from './host/inspect-bundle';
+export type { HostCallHandler } from './host/host-dispatch';
+export type { StageLogEntry, StageUsage } from './host/sandbox-session';
+export { DEFAULT_SANDBOX_LIMITS } from './host/limits';
+export type { SandboxLimits } from './host/limits';
