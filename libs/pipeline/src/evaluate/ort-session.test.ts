@@ -1,5 +1,6 @@
 import { EdgepressError, ErrorCode } from '@edgepress/errors';
-import { mlpClassifier } from '../../test/models';
+import { buildModel, mlpClassifier } from '../../test/models';
+import { bindSample } from '../data/bind-inputs';
 import { OrtModelSession } from './ort-session';
 
 describe('OrtModelSession', () => {
@@ -34,5 +35,36 @@ describe('OrtModelSession', () => {
     await expect(OrtModelSession.create(mlpClassifier(), { intraOpThreads: -1 })).rejects.toThrow(/intraOpThreads/);
     await expect(OrtModelSession.create(mlpClassifier(), { graphOptimizationLevel: 'max' as 'all' })).rejects.toThrow(/graphOptimizationLevel/);
     await expect(OrtModelSession.create(mlpClassifier(), { matmulNBitsAccuracyLevel: 7 as 0 })).rejects.toThrow(/matmulNBitsAccuracyLevel/);
+  });
+
+  it('feeds float16, int64 and bool tensors as datasets hold them', async () => {
+    const model = buildModel(`
+nodes = [
+  helper.make_node('Cast', ['h'], ['h32'], to=TensorProto.FLOAT),
+  helper.make_node('Cast', ['ids'], ['ids32'], to=TensorProto.FLOAT),
+  helper.make_node('Cast', ['mask'], ['mask32'], to=TensorProto.FLOAT),
+  helper.make_node('Sum', ['h32', 'ids32', 'mask32'], ['y']),
+]
+model = finish(nodes, [helper.make_tensor_value_info('h', TensorProto.FLOAT16, [2]), helper.make_tensor_value_info('ids', TensorProto.INT64, [2]),
+  helper.make_tensor_value_info('mask', TensorProto.BOOL, [2])], [helper.make_tensor_value_info('y', TensorProto.FLOAT, [2])], [])
+`);
+    const session = await OrtModelSession.create(model);
+    try {
+      expect(session.inputs.map((input) => input.dataType)).toEqual(['float16', 'int64', 'bool']);
+      const feeds = bindSample(
+        {
+          id: 'mixed',
+          inputs: {
+            h: { dataType: 'float16', dims: [2], data: Uint16Array.of(0x3c00, 0xc000) }, // 1, -2
+            ids: { dataType: 'int64', dims: [2], data: BigInt64Array.of(10n, 20n) },
+            mask: { dataType: 'bool', dims: [2], data: Uint8Array.of(1, 0) },
+          },
+        },
+        session.inputs,
+      );
+      expect(Array.from((await session.run(feeds)).y.data as Float32Array)).toEqual([12, 18]);
+    } finally {
+      await session.release();
+    }
   });
 });
