@@ -86,6 +86,32 @@ describe('round trip of the shipped models', () => {
   });
 });
 
+describe('fields the schema does not know', () => {
+  /** The classifier with unknown fields spliced in at three levels: ModelProto, GraphProto and a Constant's TensorProto. */
+  function withUnknownFields(): Uint8Array {
+    const model = readModel(new Uint8Array(fs.readFileSync(PP_OCR_CLS)));
+    const unknown = (no: number, data: number[]) => ({ no, wireType: 2, data: Uint8Array.from([data.length, ...data]) });
+    const annotate = (message: object, no: number, data: number[]) => Object.assign(message, { $unknown: [unknown(no, data)] });
+    annotate(model.proto, 100, [1, 2, 3]);
+    annotate(model.graph.proto, 99, [0x0a, 0x01, 0x41]);
+    annotate(model.weights()[0].tensor as object, 77, [9, 9]);
+    return writeModel(model);
+  }
+
+  it('survive reading, writing and replacing the weight that carries them', () => {
+    const bytes = withUnknownFields();
+    const model = readModel(bytes);
+    expect(Buffer.compare(writeModel(model), bytes)).toBe(0);
+    replaceEveryWeightWithItself(model);
+    expect(Buffer.compare(writeModel(model), bytes)).toBe(0);
+    const first = model.weights()[0];
+    model.replaceWeight(first, { ...model.readWeight(first), data: (model.readWeight(first).data as Float32Array).map((v) => v + 1) });
+    const edited = readModel(writeModel(model));
+    expect((edited.weights()[0].tensor as { $unknown?: { no: number }[] }).$unknown?.map((field) => field.no)).toEqual([77]);
+    expect((edited.proto as { $unknown?: { no: number }[] }).$unknown?.map((field) => field.no)).toEqual([100]);
+  });
+});
+
 interface DtypeCase {
   file: string;
   name: string;

@@ -1,6 +1,6 @@
 import { clearField, create } from '@bufbuild/protobuf';
 import { invalidArgument } from '../errors';
-import { TensorProtoSchema, type TensorProto } from '../gen/onnx_pb';
+import { TensorProto_DataLocation, TensorProtoSchema, type TensorProto } from '../gen/onnx_pb';
 import { DataType, dataTypeInfo } from './data-types';
 import { float32ToBfloat16, float32ToFloat16 } from './float16';
 import { packInt4 } from './int4';
@@ -32,8 +32,10 @@ export function writeTensorData(proto: TensorProto, tensor: Tensor, encoding: Te
   proto.doubleData = [];
   proto.uint64Data = [];
   proto.stringData = [];
-  proto.externalData = [];
-  clearField(proto, TensorProtoSchema.field.dataLocation);
+  if (proto.dataLocation === TensorProto_DataLocation.EXTERNAL) {
+    proto.externalData = [];
+    clearField(proto, TensorProtoSchema.field.dataLocation);
+  }
   clearField(proto, TensorProtoSchema.field.rawData);
   if (tensor.dataType === DataType.STRING) {
     proto.stringData = (tensor.data as Uint8Array[]).map((item) => item);
