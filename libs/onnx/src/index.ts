@@ -32,6 +32,7 @@ export {
   type AttributeInput,
 } from './graph/attributes';
 export type { WeightRef, WeightInfo, WeightLocation } from './graph/weights';
+export type { WeightPlacement } from './graph/weight-placement';
 export type { ValueType } from './graph/value-info';
 
 export { DataType, DATA_TYPES, dataTypeInfo, dataTypeName, dataTypeFromName, type DataTypeName, type DataTypeInfo } from './tensor/data-types';

@@ -19,6 +19,7 @@ import { describeNode } from './describe';
 import { sortTopologically, topologicalOrder } from './topology';
 import { addGraphInput, addGraphOutput, removeGraphInput, removeGraphOutput, setValueInfo, valueType, type ValueType } from './values';
 import type { Dim } from '../model-summary';
+import { addWeight, type WeightPlacement } from './weight-placement';
 import { listWeights, type WeightRef } from './weights';
 
 /** A node given by object or by its (unique) name. */
@@ -232,6 +233,11 @@ export class ModelGraph {
 
   addInitializer(tensor: Tensor, encoding: TensorEncoding = 'raw'): void {
     addInitializer(this, tensor, encoding);
+  }
+
+  /** Adds a weight as an initializer (default), a sparse initializer or a Constant node. */
+  addWeight(tensor: Tensor, placement?: WeightPlacement): void {
+    addWeight(this, tensor, placement);
   }
 
   /** Element type and shape recorded for a value (graph input/output, value_info, initializer, Constant). */

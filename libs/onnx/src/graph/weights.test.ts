@@ -65,6 +65,37 @@ describe('weights in Constant nodes', () => {
   });
 });
 
+describe('moving weights', () => {
+  it('moves pruned recognizer weights to sparse initializers and others to initializers, with the outputs of the dense model', () => {
+    const bytes = new Uint8Array(fs.readFileSync(PP_OCR_REC));
+    const dense = readModel(bytes);
+    const moved = readModel(bytes);
+    const big = dense.weights().filter((weight) => dense.weightInfo(weight).elementCount > 1000).slice(0, 6);
+    big.forEach((weight, i) => {
+      const values = (dense.readWeight(weight).data as Float32Array).map((v) => (Math.abs(v) < 0.05 ? 0 : v));
+      const pruned = createTensor({ dataType: 'float', dims: [...dense.readWeight(weight).dims], data: values });
+      dense.replaceWeight(weight, pruned);
+      moved.replaceWeight(weight.name, pruned, { location: i % 2 === 0 ? 'sparse-initializer' : 'initializer', encoding: i % 3 === 0 ? 'typed' : 'raw' });
+    });
+    expect(moved.weights().filter((weight) => weight.location === 'sparse-initializer')).toHaveLength(3);
+    expect(moved.weightInfo(big[0].name).byteLength).toBeLessThan(dense.weightInfo(big[0].name).byteLength);
+    expect(checkModel(moved).filter((issue) => issue.severity === 'error')).toEqual([]);
+    const [a, b] = runOrtBatch([{ model: writeModel(dense), inputShapes: { x: [1, 3, 48, 96] } }, { model: writeModel(moved), inputShapes: { x: [1, 3, 48, 96] } }]);
+    expect(sameOutputs(a, b)).toBe(true);
+  });
+
+  it('adds weights in every location, refusing names already taken', () => {
+    const model = models.open('constant_forms');
+    const tensor = (name: string) => createTensor({ name, dataType: 'float', dims: [2], data: [0, 3] });
+    model.graph.addWeight(tensor('as_initializer'));
+    model.graph.addWeight(tensor('as_sparse'), { location: 'sparse-initializer' });
+    model.graph.addWeight(tensor('as_constant'), { location: 'constant', encoding: 'typed' });
+    expect(['as_initializer', 'as_sparse', 'as_constant'].map((name) => model.weight(name)?.location)).toEqual(['initializer', 'sparse-initializer', 'constant']);
+    expect(Array.from(model.readWeight('as_sparse').data as Float32Array)).toEqual([0, 3]);
+    expect(thrownError(() => model.graph.addWeight(tensor('k_value'))).message).toMatch(/'k_value' is already defined/);
+  });
+});
+
 describe('sparse initializers', () => {
   it('densify, and re-sparsify on replacement keeping the index form', () => {
     const model = models.open('loop_if');

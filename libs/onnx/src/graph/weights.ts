@@ -166,24 +166,25 @@ export function readWeight(weight: WeightRef): Tensor {
  * stays an initializer with the same encoding (raw or typed; external data becomes raw), a sparse
  * initializer is re-sparsified with the same index form, a Constant stays a Constant (its scalar or
  * list attribute switches to `value` when the new tensor no longer fits that form). Declared
- * types of the value (graph input/output, value_info) follow a type or shape change.
+ * types of the value (graph input/output, value_info) follow a type or shape change. `encoding`
+ * overrides the raw/typed choice.
  */
-export function replaceWeight(weight: WeightRef, tensor: Tensor): void {
+export function replaceWeight(weight: WeightRef, tensor: Tensor, encoding?: TensorEncoding): void {
   const model = weight.graph.model;
   const renamed: Tensor = tensor.name === weight.name ? tensor : { ...tensor, name: weight.name };
   if (weight.sparse !== undefined) {
     const old = decodeSparseTensor(weight.sparse, describeWeight(weight), model.limits);
-    const encoding: TensorEncoding = weight.sparse.values !== undefined && !hasRawData(weight.sparse.values) && old.values.dims[0] > 0 ? 'typed' : 'raw';
-    const replacement = encodeSparseTensor(renamed, old.indexForm, encoding);
+    const kept: TensorEncoding = weight.sparse.values !== undefined && !hasRawData(weight.sparse.values) && old.values.dims[0] > 0 ? 'typed' : 'raw';
+    const replacement = encodeSparseTensor(renamed, old.indexForm, encoding ?? kept);
     if (weight.sparse.indices !== undefined && replacement.indices !== undefined) replacement.indices.name = weight.sparse.indices.name;
     weight.sparse.values = replacement.values;
     weight.sparse.indices = replacement.indices;
     weight.sparse.dims = replacement.dims;
   } else if (weight.tensor !== undefined) {
-    writeTensorData(weight.tensor, renamed, encodingOf(weight.tensor));
+    writeTensorData(weight.tensor, renamed, encoding ?? encodingOf(weight.tensor));
     model.externalData.delete(weight.tensor);
   } else {
-    replaceConstantAttribute(weight, renamed);
+    replaceConstantAttribute(weight, renamed, encoding ?? 'raw');
   }
   updateDeclaredType(weight.graph, weight.name, renamed.dataType, renamed.dims);
   model.invalidate();
@@ -195,7 +196,7 @@ function encodingOf(tensor: TensorProto): TensorEncoding {
   return populated > 0 || tensor.dims.some((dim) => dim === 0n) ? 'typed' : 'raw';
 }
 
-function replaceConstantAttribute(weight: WeightRef, tensor: Tensor): void {
+function replaceConstantAttribute(weight: WeightRef, tensor: Tensor, encoding: TensorEncoding): void {
   const node = weight.node as NodeProto;
   const attribute = weight.attribute as string;
   const scalar = tensor.dims.length === 0;
@@ -210,7 +211,7 @@ function replaceConstantAttribute(weight: WeightRef, tensor: Tensor): void {
   const data = tensor.data;
   if (!fits) {
     setAttributeValue(node, attribute, null);
-    setAttributeValue(node, 'value', { type: 'tensor', value: encodeTensor({ ...tensor, name: '' }, 'raw') });
+    setAttributeValue(node, 'value', { type: 'tensor', value: encodeTensor({ ...tensor, name: '' }, encoding) });
     return;
   }
   if (attribute === 'value_float') setAttributeValue(node, attribute, { type: 'float', value: (data as Float32Array)[0] });
@@ -221,13 +222,16 @@ function replaceConstantAttribute(weight: WeightRef, tensor: Tensor): void {
   else setAttributeValue(node, attribute, { type: 'strings', value: data as Uint8Array[] });
 }
 
-/** Removes a weight (an initializer and the graph input that re-declares it, or its Constant node). Consumers are not rewired. */
-export function removeWeight(weight: WeightRef): void {
+/**
+ * Removes a weight (an initializer and, unless kept, the graph input that re-declares it, or its
+ * Constant node). Consumers are not rewired.
+ */
+export function removeWeight(weight: WeightRef, keepGraphInput = false): void {
   const proto = weight.graph.proto;
   if (weight.location === 'initializer') {
     proto.initializer.splice(proto.initializer.indexOf(weight.tensor as TensorProto), 1);
     const input = proto.input.findIndex((info) => info.name === weight.name);
-    if (input >= 0) proto.input.splice(input, 1);
+    if (input >= 0 && !keepGraphInput) proto.input.splice(input, 1);
   } else if (weight.location === 'sparse-initializer') {
     proto.sparseInitializer.splice(proto.sparseInitializer.indexOf(weight.sparse as SparseTensorProto), 1);
   } else {

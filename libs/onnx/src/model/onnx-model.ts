@@ -4,15 +4,8 @@ import { OperatorSetIdProtoSchema, type GraphProto, type ModelProto, type NodePr
 import { normalizeDomain } from '../graph/describe';
 import { ModelGraph } from '../graph/model-graph';
 import { collectNames } from '../graph/names';
-import {
-  listWeights,
-  readWeight,
-  removeWeight,
-  replaceWeight,
-  weightInfo,
-  type WeightInfo,
-  type WeightRef,
-} from '../graph/weights';
+import { setWeight, type WeightPlacement } from '../graph/weight-placement';
+import { listWeights, readWeight, removeWeight, weightInfo, type WeightInfo, type WeightRef } from '../graph/weights';
 import type { Limits } from '../limits';
 import type { Tensor } from '../tensor/tensor';
 
@@ -126,8 +119,9 @@ export class OnnxModel {
     return readWeight(this.resolveWeight(ref));
   }
 
-  replaceWeight(ref: WeightRef | string, tensor: Tensor): void {
-    replaceWeight(this.resolveWeight(ref), tensor);
+  /** Replaces a weight where it lives (see replaceWeight in graph/weights.ts), or moves it with `placement.location`. */
+  replaceWeight(ref: WeightRef | string, tensor: Tensor, placement?: WeightPlacement): void {
+    setWeight(this.resolveWeight(ref), tensor, placement);
   }
 
   removeWeight(ref: WeightRef | string): void {
