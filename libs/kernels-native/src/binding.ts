@@ -27,6 +27,8 @@ export interface NativeAddon {
     args: NativeCallArgs & { w: Float32Array; k: number; n: number; blockSize: number; symmetric: boolean },
   ): Promise<{ data: Uint8Array; scales: Float32Array; zeroPoints: Uint8Array | undefined }>;
   Calibrator: new (bins: number) => NativeCalibrator;
+  signQuantize(args: NativeSignQuantizeArgs): Promise<{ codes: Int8Array; scale: Float32Array; threshold?: Float32Array }>;
+  signDequantize(args: Omit<NativeScaleGeometry, 'granularity' | 'blockSize'> & { codes: Int8Array; scale: Float32Array }): Promise<Float32Array>;
   // end part 1
 
   // part 2: sparse, clustering, low rank (positional arguments; threads last but one, cancel last)
@@ -200,6 +202,15 @@ export interface NativeCalibrator {
   range(args: { method: 0 | 1 | 2 | 3; symmetric: boolean; percentile: number; bits: number; cancel: NativeCancelFlag }): Promise<{ min: number; max: number }>;
   histogram(): { positive: NativeHistogramSide; negative: NativeHistogramSide; count: number; min: number; max: number };
   stats(): { count: number; min: number; max: number; bins: number; stateBytes: number };
+}
+
+/** Binary/ternary quantization over channels [outer, axisDim, inner]; threshold and scale per channel, optional. */
+export interface NativeSignQuantizeArgs extends Omit<NativeScaleGeometry, 'granularity' | 'blockSize'> {
+  x: Float32Array;
+  ternary: boolean;
+  thresholdRatio: number;
+  threshold: Float32Array | undefined;
+  scale: Float32Array | undefined;
 }
 // end part 1
 

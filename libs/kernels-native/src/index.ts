@@ -34,6 +34,8 @@ export type {
   HistogramSide,
   HistogramSnapshot,
 } from './calibrate';
+export { dequantizeSigned, quantizeBinary, quantizeTernary } from './quantize-binary';
+export type { SignQuantizeOptions, SignQuantizedTensor, TernaryQuantizeOptions } from './quantize-binary';
 // part 2: sparse, clustering, low rank
 export { applyMagnitudeMask, magnitudeThreshold, pruneByMagnitude } from './magnitude-pruning';
 export type { MagnitudePruneOptions, MagnitudeThreshold, MaskedTensor } from './magnitude-pruning';
