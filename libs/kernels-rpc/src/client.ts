@@ -5,3 +5,4 @@
 export { createKernelClient } from './client/kernel-client';
 export type { KernelClient, KernelClientOptions, RetryEvent } from './client/kernel-client';
 export type { KernelMethod, KernelService } from './kernel-service';
+export { SERVICE_NAME } from './proto';

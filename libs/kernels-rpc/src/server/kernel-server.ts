@@ -11,11 +11,12 @@
 import { availableParallelism } from 'node:os';
 import * as grpc from '@grpc/grpc-js';
 import { ReflectionService } from '@grpc/reflection';
-import { HealthImplementation } from 'grpc-health-check';
+import * as protoLoader from '@grpc/proto-loader';
+import { HealthImplementation, protoPath as healthProtoPath } from 'grpc-health-check';
 import { createInProcessKernels } from '../in-process';
 import type { KernelService } from '../kernel-service';
 import { OPERATOR_CODECS } from '../operators';
-import { kernelsServiceDefinition, packageDefinition, SERVICE_NAME } from '../proto';
+import { kernelsServiceDefinition, LOADER_OPTIONS, PROTO_FILE, SERVICE_NAME } from '../proto';
 import { DEFAULT_CHUNK_BYTES, maxMessageBytes } from '../wire/wire-tensor';
 import { ByteBudget } from './byte-budget';
 import { operatorHandler, type CallLogger } from './operator-handler';
@@ -96,7 +97,8 @@ export async function createKernelServer(options: KernelServerOptions = {}): Pro
 
   const health = new HealthImplementation({ '': 'SERVING', [SERVICE_NAME]: 'SERVING' });
   health.addToServer(server);
-  new ReflectionService(packageDefinition).addToServer(server);
+  // Reflection describes both services this server answers: the kernels and grpc.health.v1.
+  new ReflectionService(protoLoader.loadSync([PROTO_FILE, healthProtoPath], LOADER_OPTIONS)).addToServer(server);
 
   const port = await new Promise<number>((resolve, reject) => {
     server.bindAsync(`${host.includes(':') ? `[${host}]` : host}:${options.port ?? 0}`, grpc.ServerCredentials.createInsecure(), (error, bound) =>
