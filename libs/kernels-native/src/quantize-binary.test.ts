@@ -13,7 +13,7 @@ function reference(x: Float32Array, shape: number[], axis: number | undefined, t
     absSum[channelOf(i)]! += Math.abs(v);
     count[channelOf(i)]!++;
   });
-  const threshold = absSum.map((s, c) => Math.fround((ratio * s) / count[c]!));
+  const threshold = absSum.map((s, c) => Math.fround(ratio * (s / count[c]!)));
   const codes = new Int8Array(x.length);
   const keptSum = new Array<number>(channels).fill(0);
   const kept = new Array<number>(channels).fill(0);
@@ -50,7 +50,7 @@ describe('binary and ternary quantization', () => {
     await fc.assert(
       fc.asyncProperty(shapeAndAxis, fc.integer(), fc.boolean(), async ([shape, axis], seed, ternary) => {
         const rand = random(seed);
-        const n = shape.reduce((a, b) => a * b, 1);
+        const n = shape.reduce<number>((a, b) => a * b, 1);
         const x = Float32Array.from({ length: n }, () => (rand() < 0.1 ? 0 : (rand() - 0.5) * 4));
         const expected = reference(x, shape, axis, ternary);
         const ours = ternary ? await quantizeTernary({ data: x, shape }, { axis }) : await quantizeBinary({ data: x, shape }, { axis });
