@@ -94,7 +94,7 @@ class Measure {
     if (ArrayBuffer.isView(value)) return this.visitTypedArray(value, prototype, path);
     if (Array.isArray(value) && Array.isArray(prototype)) return this.visitArray(value, path, depth);
     if (prototype === null || isObjectPrototype(prototype)) return this.visitObject(value, path, depth);
-    throw new PlainDataError('not-plain', path, `is a ${Object.prototype.toString.call(value).slice(8, -1)} with its own prototype, not a plain object, array or typed array`);
+    throw new PlainDataError('not-plain', path, `is not a plain object, array or typed array (${Object.prototype.toString.call(value).slice(8, -1)} with its own prototype)`);
   }
 
   private visitTypedArray(view: ArrayBufferView, prototype: object | null, path: string): void {
