@@ -15,10 +15,14 @@ import type {
   DynamicQuantizeMatMulResult,
   GroupRange,
   HuffmanCode,
+  Int4Weights,
   Int8Weights,
   KernelCallOptions,
   KMeansOptions,
   KMeansResult,
+  LowRankFactors,
+  LowRankOptions,
+  MatMulNBitsOptions,
   MagnitudePruneOptions,
   MagnitudeThreshold,
   MaskedTensor,
@@ -27,6 +31,16 @@ import type {
   NmPattern,
   PackedInt8Weights,
   QLinearMatMulOptions,
+  QuantizeInt4Options,
+  RankSelection,
+  SignQuantizedTensor,
+  SignQuantizeOptions,
+  SpmmOptions,
+  TernaryQuantizeOptions,
+  TruncatedSvd,
+  Tucker2Factors,
+  TuckerOptions,
+  TuckerRanks,
   QuantizationParams,
   QuantizedTensor,
   QuantizedType,
@@ -43,12 +57,18 @@ export interface KernelService {
   dequantizeLinear(q: QuantizedTensor, params: QuantizationParams, options?: KernelCallOptions): Promise<Tensor<Float32Array>>;
   tensorMinMax(x: Tensor<Float32Array>, layout?: ScaleLayout, options?: KernelCallOptions): Promise<GroupRange>;
   quantizeTensor(x: Tensor<Float32Array>, spec: QuantizeTensorOptions, options?: KernelCallOptions): Promise<QuantizeTensorResult>;
+  quantizeBinary(x: Tensor<Float32Array>, options?: SignQuantizeOptions): Promise<SignQuantizedTensor>;
+  quantizeTernary(x: Tensor<Float32Array>, options?: TernaryQuantizeOptions): Promise<SignQuantizedTensor>;
+  dequantizeSigned(q: SignQuantizedTensor, options?: KernelCallOptions): Promise<Tensor<Float32Array>>;
   // int8 GEMM
   packInt8Weights(b: Tensor<Int8Array>, options?: KernelCallOptions): Promise<PackedInt8Weights>;
   matmulInteger(a: Tensor<Uint8Array | Int8Array>, b: Int8Weights, options?: MatMulIntegerOptions): Promise<Tensor<Int32Array>>;
   matmulIntegerToFloat(a: Tensor<Uint8Array | Int8Array>, b: Int8Weights, options: MatMulIntegerToFloatOptions): Promise<Tensor<Float32Array>>;
   qlinearMatmul(a: Tensor<Uint8Array | Int8Array>, b: Int8Weights, options: QLinearMatMulOptions): Promise<Tensor<Uint8Array | Int8Array>>;
   dynamicQuantizeMatmul(a: Tensor<Float32Array>, b: Int8Weights, options: DynamicQuantizeMatMulOptions): Promise<DynamicQuantizeMatMulResult>;
+  // int4 GEMM
+  quantizeInt4Weights(w: Tensor<Float32Array>, options?: QuantizeInt4Options): Promise<Int4Weights>;
+  matmulNBits(a: Tensor<Float32Array>, b: Int4Weights, options?: MatMulNBitsOptions): Promise<Tensor<Float32Array>>;
   // sparsity
   magnitudeThreshold(tensors: readonly Tensor<Float32Array>[], sparsity: number, options?: KernelCallOptions): Promise<MagnitudeThreshold>;
   applyMagnitudeMask(tensors: readonly Tensor<Float32Array>[], threshold: MagnitudeThreshold, options?: KernelCallOptions): Promise<MaskedTensor[]>;
@@ -59,11 +79,15 @@ export interface KernelService {
   packCsc(matrix: Tensor<Float32Array>, options?: KernelCallOptions): Promise<CscMatrix>;
   unpackCsr(matrix: CsrMatrix, options?: KernelCallOptions): Promise<Tensor<Float32Array>>;
   unpackCsc(matrix: CscMatrix, options?: KernelCallOptions): Promise<Tensor<Float32Array>>;
-  csrMatmul(a: CsrMatrix, b: Tensor<Float32Array>, options?: KernelCallOptions): Promise<Tensor<Float32Array>>;
-  matmulDenseCsc(x: Tensor<Float32Array>, w: CscMatrix, options?: KernelCallOptions): Promise<Tensor<Float32Array>>;
+  csrMatmul(a: CsrMatrix, b: Tensor<Float32Array>, options?: SpmmOptions): Promise<Tensor<Float32Array>>;
+  matmulDenseCsc(x: Tensor<Float32Array>, w: CscMatrix, options?: SpmmOptions): Promise<Tensor<Float32Array>>;
   // weight clustering
   kmeansCluster(weights: Tensor<Float32Array>, k: number, options?: KMeansOptions): Promise<KMeansResult>;
   huffmanCode(stream: Uint8Array, options?: KernelCallOptions): Promise<HuffmanCode>;
+  // low rank
+  truncatedSvd(matrix: Tensor<Float32Array>, selection: RankSelection, options?: LowRankOptions): Promise<TruncatedSvd>;
+  lowRankFactors(matrix: Tensor<Float32Array>, selection: RankSelection, options?: LowRankOptions): Promise<LowRankFactors>;
+  tucker2Conv(weight: Tensor<Float32Array>, ranks: TuckerRanks, options?: TuckerOptions): Promise<Tucker2Factors>;
 }
 
 export type KernelMethod = keyof KernelService;

@@ -18,14 +18,19 @@ import type { DequantizeLinearArgs as _edgepress_kernels_v1_DequantizeLinearArgs
 import type { DequantizeLinearRequest as _edgepress_kernels_v1_DequantizeLinearRequest, DequantizeLinearRequest__Output as _edgepress_kernels_v1_DequantizeLinearRequest__Output } from './edgepress/kernels/v1/DequantizeLinearRequest';
 import type { DequantizeLinearResponse as _edgepress_kernels_v1_DequantizeLinearResponse, DequantizeLinearResponse__Output as _edgepress_kernels_v1_DequantizeLinearResponse__Output } from './edgepress/kernels/v1/DequantizeLinearResponse';
 import type { DequantizeLinearResult as _edgepress_kernels_v1_DequantizeLinearResult, DequantizeLinearResult__Output as _edgepress_kernels_v1_DequantizeLinearResult__Output } from './edgepress/kernels/v1/DequantizeLinearResult';
+import type { DequantizeSignedArgs as _edgepress_kernels_v1_DequantizeSignedArgs, DequantizeSignedArgs__Output as _edgepress_kernels_v1_DequantizeSignedArgs__Output } from './edgepress/kernels/v1/DequantizeSignedArgs';
+import type { DequantizeSignedRequest as _edgepress_kernels_v1_DequantizeSignedRequest, DequantizeSignedRequest__Output as _edgepress_kernels_v1_DequantizeSignedRequest__Output } from './edgepress/kernels/v1/DequantizeSignedRequest';
+import type { DequantizeSignedResponse as _edgepress_kernels_v1_DequantizeSignedResponse, DequantizeSignedResponse__Output as _edgepress_kernels_v1_DequantizeSignedResponse__Output } from './edgepress/kernels/v1/DequantizeSignedResponse';
 import type { DynamicQuantizeMatmulArgs as _edgepress_kernels_v1_DynamicQuantizeMatmulArgs, DynamicQuantizeMatmulArgs__Output as _edgepress_kernels_v1_DynamicQuantizeMatmulArgs__Output } from './edgepress/kernels/v1/DynamicQuantizeMatmulArgs';
 import type { DynamicQuantizeMatmulRequest as _edgepress_kernels_v1_DynamicQuantizeMatmulRequest, DynamicQuantizeMatmulRequest__Output as _edgepress_kernels_v1_DynamicQuantizeMatmulRequest__Output } from './edgepress/kernels/v1/DynamicQuantizeMatmulRequest';
 import type { DynamicQuantizeMatmulResponse as _edgepress_kernels_v1_DynamicQuantizeMatmulResponse, DynamicQuantizeMatmulResponse__Output as _edgepress_kernels_v1_DynamicQuantizeMatmulResponse__Output } from './edgepress/kernels/v1/DynamicQuantizeMatmulResponse';
 import type { DynamicQuantizeMatmulResult as _edgepress_kernels_v1_DynamicQuantizeMatmulResult, DynamicQuantizeMatmulResult__Output as _edgepress_kernels_v1_DynamicQuantizeMatmulResult__Output } from './edgepress/kernels/v1/DynamicQuantizeMatmulResult';
+import type { EnergySelection as _edgepress_kernels_v1_EnergySelection, EnergySelection__Output as _edgepress_kernels_v1_EnergySelection__Output } from './edgepress/kernels/v1/EnergySelection';
 import type { HuffmanCodeArgs as _edgepress_kernels_v1_HuffmanCodeArgs, HuffmanCodeArgs__Output as _edgepress_kernels_v1_HuffmanCodeArgs__Output } from './edgepress/kernels/v1/HuffmanCodeArgs';
 import type { HuffmanCodeRequest as _edgepress_kernels_v1_HuffmanCodeRequest, HuffmanCodeRequest__Output as _edgepress_kernels_v1_HuffmanCodeRequest__Output } from './edgepress/kernels/v1/HuffmanCodeRequest';
 import type { HuffmanCodeResponse as _edgepress_kernels_v1_HuffmanCodeResponse, HuffmanCodeResponse__Output as _edgepress_kernels_v1_HuffmanCodeResponse__Output } from './edgepress/kernels/v1/HuffmanCodeResponse';
 import type { HuffmanCodeResult as _edgepress_kernels_v1_HuffmanCodeResult, HuffmanCodeResult__Output as _edgepress_kernels_v1_HuffmanCodeResult__Output } from './edgepress/kernels/v1/HuffmanCodeResult';
+import type { Int4Weights as _edgepress_kernels_v1_Int4Weights, Int4Weights__Output as _edgepress_kernels_v1_Int4Weights__Output } from './edgepress/kernels/v1/Int4Weights';
 import type { Int8Operands as _edgepress_kernels_v1_Int8Operands, Int8Operands__Output as _edgepress_kernels_v1_Int8Operands__Output } from './edgepress/kernels/v1/Int8Operands';
 import type { Int8Weights as _edgepress_kernels_v1_Int8Weights, Int8Weights__Output as _edgepress_kernels_v1_Int8Weights__Output } from './edgepress/kernels/v1/Int8Weights';
 import type { KernelsClient as _edgepress_kernels_v1_KernelsClient, KernelsDefinition as _edgepress_kernels_v1_KernelsDefinition } from './edgepress/kernels/v1/Kernels';
@@ -33,6 +38,10 @@ import type { KmeansClusterArgs as _edgepress_kernels_v1_KmeansClusterArgs, Kmea
 import type { KmeansClusterRequest as _edgepress_kernels_v1_KmeansClusterRequest, KmeansClusterRequest__Output as _edgepress_kernels_v1_KmeansClusterRequest__Output } from './edgepress/kernels/v1/KmeansClusterRequest';
 import type { KmeansClusterResponse as _edgepress_kernels_v1_KmeansClusterResponse, KmeansClusterResponse__Output as _edgepress_kernels_v1_KmeansClusterResponse__Output } from './edgepress/kernels/v1/KmeansClusterResponse';
 import type { KmeansClusterResult as _edgepress_kernels_v1_KmeansClusterResult, KmeansClusterResult__Output as _edgepress_kernels_v1_KmeansClusterResult__Output } from './edgepress/kernels/v1/KmeansClusterResult';
+import type { LowRankFactorsRequest as _edgepress_kernels_v1_LowRankFactorsRequest, LowRankFactorsRequest__Output as _edgepress_kernels_v1_LowRankFactorsRequest__Output } from './edgepress/kernels/v1/LowRankFactorsRequest';
+import type { LowRankFactorsResponse as _edgepress_kernels_v1_LowRankFactorsResponse, LowRankFactorsResponse__Output as _edgepress_kernels_v1_LowRankFactorsResponse__Output } from './edgepress/kernels/v1/LowRankFactorsResponse';
+import type { LowRankFactorsResult as _edgepress_kernels_v1_LowRankFactorsResult, LowRankFactorsResult__Output as _edgepress_kernels_v1_LowRankFactorsResult__Output } from './edgepress/kernels/v1/LowRankFactorsResult';
+import type { LowRankOptions as _edgepress_kernels_v1_LowRankOptions, LowRankOptions__Output as _edgepress_kernels_v1_LowRankOptions__Output } from './edgepress/kernels/v1/LowRankOptions';
 import type { MagnitudeThreshold as _edgepress_kernels_v1_MagnitudeThreshold, MagnitudeThreshold__Output as _edgepress_kernels_v1_MagnitudeThreshold__Output } from './edgepress/kernels/v1/MagnitudeThreshold';
 import type { MagnitudeThresholdArgs as _edgepress_kernels_v1_MagnitudeThresholdArgs, MagnitudeThresholdArgs__Output as _edgepress_kernels_v1_MagnitudeThresholdArgs__Output } from './edgepress/kernels/v1/MagnitudeThresholdArgs';
 import type { MagnitudeThresholdRequest as _edgepress_kernels_v1_MagnitudeThresholdRequest, MagnitudeThresholdRequest__Output as _edgepress_kernels_v1_MagnitudeThresholdRequest__Output } from './edgepress/kernels/v1/MagnitudeThresholdRequest';
@@ -50,6 +59,9 @@ import type { MatmulIntegerResult as _edgepress_kernels_v1_MatmulIntegerResult, 
 import type { MatmulIntegerToFloatArgs as _edgepress_kernels_v1_MatmulIntegerToFloatArgs, MatmulIntegerToFloatArgs__Output as _edgepress_kernels_v1_MatmulIntegerToFloatArgs__Output } from './edgepress/kernels/v1/MatmulIntegerToFloatArgs';
 import type { MatmulIntegerToFloatRequest as _edgepress_kernels_v1_MatmulIntegerToFloatRequest, MatmulIntegerToFloatRequest__Output as _edgepress_kernels_v1_MatmulIntegerToFloatRequest__Output } from './edgepress/kernels/v1/MatmulIntegerToFloatRequest';
 import type { MatmulIntegerToFloatResponse as _edgepress_kernels_v1_MatmulIntegerToFloatResponse, MatmulIntegerToFloatResponse__Output as _edgepress_kernels_v1_MatmulIntegerToFloatResponse__Output } from './edgepress/kernels/v1/MatmulIntegerToFloatResponse';
+import type { MatmulNBitsArgs as _edgepress_kernels_v1_MatmulNBitsArgs, MatmulNBitsArgs__Output as _edgepress_kernels_v1_MatmulNBitsArgs__Output } from './edgepress/kernels/v1/MatmulNBitsArgs';
+import type { MatmulNBitsRequest as _edgepress_kernels_v1_MatmulNBitsRequest, MatmulNBitsRequest__Output as _edgepress_kernels_v1_MatmulNBitsRequest__Output } from './edgepress/kernels/v1/MatmulNBitsRequest';
+import type { MatmulNBitsResponse as _edgepress_kernels_v1_MatmulNBitsResponse, MatmulNBitsResponse__Output as _edgepress_kernels_v1_MatmulNBitsResponse__Output } from './edgepress/kernels/v1/MatmulNBitsResponse';
 import type { MatmulResult as _edgepress_kernels_v1_MatmulResult, MatmulResult__Output as _edgepress_kernels_v1_MatmulResult__Output } from './edgepress/kernels/v1/MatmulResult';
 import type { NmMaskArgs as _edgepress_kernels_v1_NmMaskArgs, NmMaskArgs__Output as _edgepress_kernels_v1_NmMaskArgs__Output } from './edgepress/kernels/v1/NmMaskArgs';
 import type { NmMaskRequest as _edgepress_kernels_v1_NmMaskRequest, NmMaskRequest__Output as _edgepress_kernels_v1_NmMaskRequest__Output } from './edgepress/kernels/v1/NmMaskRequest';
@@ -71,6 +83,12 @@ import type { QlinearMatmulRequest as _edgepress_kernels_v1_QlinearMatmulRequest
 import type { QlinearMatmulResponse as _edgepress_kernels_v1_QlinearMatmulResponse, QlinearMatmulResponse__Output as _edgepress_kernels_v1_QlinearMatmulResponse__Output } from './edgepress/kernels/v1/QlinearMatmulResponse';
 import type { QlinearMatmulResult as _edgepress_kernels_v1_QlinearMatmulResult, QlinearMatmulResult__Output as _edgepress_kernels_v1_QlinearMatmulResult__Output } from './edgepress/kernels/v1/QlinearMatmulResult';
 import type { QuantizationParams as _edgepress_kernels_v1_QuantizationParams, QuantizationParams__Output as _edgepress_kernels_v1_QuantizationParams__Output } from './edgepress/kernels/v1/QuantizationParams';
+import type { QuantizeBinaryArgs as _edgepress_kernels_v1_QuantizeBinaryArgs, QuantizeBinaryArgs__Output as _edgepress_kernels_v1_QuantizeBinaryArgs__Output } from './edgepress/kernels/v1/QuantizeBinaryArgs';
+import type { QuantizeBinaryRequest as _edgepress_kernels_v1_QuantizeBinaryRequest, QuantizeBinaryRequest__Output as _edgepress_kernels_v1_QuantizeBinaryRequest__Output } from './edgepress/kernels/v1/QuantizeBinaryRequest';
+import type { QuantizeInt4WeightsArgs as _edgepress_kernels_v1_QuantizeInt4WeightsArgs, QuantizeInt4WeightsArgs__Output as _edgepress_kernels_v1_QuantizeInt4WeightsArgs__Output } from './edgepress/kernels/v1/QuantizeInt4WeightsArgs';
+import type { QuantizeInt4WeightsRequest as _edgepress_kernels_v1_QuantizeInt4WeightsRequest, QuantizeInt4WeightsRequest__Output as _edgepress_kernels_v1_QuantizeInt4WeightsRequest__Output } from './edgepress/kernels/v1/QuantizeInt4WeightsRequest';
+import type { QuantizeInt4WeightsResponse as _edgepress_kernels_v1_QuantizeInt4WeightsResponse, QuantizeInt4WeightsResponse__Output as _edgepress_kernels_v1_QuantizeInt4WeightsResponse__Output } from './edgepress/kernels/v1/QuantizeInt4WeightsResponse';
+import type { QuantizeInt4WeightsResult as _edgepress_kernels_v1_QuantizeInt4WeightsResult, QuantizeInt4WeightsResult__Output as _edgepress_kernels_v1_QuantizeInt4WeightsResult__Output } from './edgepress/kernels/v1/QuantizeInt4WeightsResult';
 import type { QuantizeLinearArgs as _edgepress_kernels_v1_QuantizeLinearArgs, QuantizeLinearArgs__Output as _edgepress_kernels_v1_QuantizeLinearArgs__Output } from './edgepress/kernels/v1/QuantizeLinearArgs';
 import type { QuantizeLinearRequest as _edgepress_kernels_v1_QuantizeLinearRequest, QuantizeLinearRequest__Output as _edgepress_kernels_v1_QuantizeLinearRequest__Output } from './edgepress/kernels/v1/QuantizeLinearRequest';
 import type { QuantizeLinearResponse as _edgepress_kernels_v1_QuantizeLinearResponse, QuantizeLinearResponse__Output as _edgepress_kernels_v1_QuantizeLinearResponse__Output } from './edgepress/kernels/v1/QuantizeLinearResponse';
@@ -80,7 +98,13 @@ import type { QuantizeTensorRequest as _edgepress_kernels_v1_QuantizeTensorReque
 import type { QuantizeTensorResponse as _edgepress_kernels_v1_QuantizeTensorResponse, QuantizeTensorResponse__Output as _edgepress_kernels_v1_QuantizeTensorResponse__Output } from './edgepress/kernels/v1/QuantizeTensorResponse';
 import type { QuantizeTensorResult as _edgepress_kernels_v1_QuantizeTensorResult, QuantizeTensorResult__Output as _edgepress_kernels_v1_QuantizeTensorResult__Output } from './edgepress/kernels/v1/QuantizeTensorResult';
 import type { QuantizeTensorSpec as _edgepress_kernels_v1_QuantizeTensorSpec, QuantizeTensorSpec__Output as _edgepress_kernels_v1_QuantizeTensorSpec__Output } from './edgepress/kernels/v1/QuantizeTensorSpec';
+import type { QuantizeTernaryArgs as _edgepress_kernels_v1_QuantizeTernaryArgs, QuantizeTernaryArgs__Output as _edgepress_kernels_v1_QuantizeTernaryArgs__Output } from './edgepress/kernels/v1/QuantizeTernaryArgs';
+import type { QuantizeTernaryRequest as _edgepress_kernels_v1_QuantizeTernaryRequest, QuantizeTernaryRequest__Output as _edgepress_kernels_v1_QuantizeTernaryRequest__Output } from './edgepress/kernels/v1/QuantizeTernaryRequest';
+import type { RankSelection as _edgepress_kernels_v1_RankSelection, RankSelection__Output as _edgepress_kernels_v1_RankSelection__Output } from './edgepress/kernels/v1/RankSelection';
 import type { ScaleLayout as _edgepress_kernels_v1_ScaleLayout, ScaleLayout__Output as _edgepress_kernels_v1_ScaleLayout__Output } from './edgepress/kernels/v1/ScaleLayout';
+import type { SignQuantizeResponse as _edgepress_kernels_v1_SignQuantizeResponse, SignQuantizeResponse__Output as _edgepress_kernels_v1_SignQuantizeResponse__Output } from './edgepress/kernels/v1/SignQuantizeResponse';
+import type { SignQuantizeResult as _edgepress_kernels_v1_SignQuantizeResult, SignQuantizeResult__Output as _edgepress_kernels_v1_SignQuantizeResult__Output } from './edgepress/kernels/v1/SignQuantizeResult';
+import type { SignQuantizedTensor as _edgepress_kernels_v1_SignQuantizedTensor, SignQuantizedTensor__Output as _edgepress_kernels_v1_SignQuantizedTensor__Output } from './edgepress/kernels/v1/SignQuantizedTensor';
 import type { SparseMatrix as _edgepress_kernels_v1_SparseMatrix, SparseMatrix__Output as _edgepress_kernels_v1_SparseMatrix__Output } from './edgepress/kernels/v1/SparseMatrix';
 import type { Tensor as _edgepress_kernels_v1_Tensor, Tensor__Output as _edgepress_kernels_v1_Tensor__Output } from './edgepress/kernels/v1/Tensor';
 import type { TensorChunk as _edgepress_kernels_v1_TensorChunk, TensorChunk__Output as _edgepress_kernels_v1_TensorChunk__Output } from './edgepress/kernels/v1/TensorChunk';
@@ -88,6 +112,14 @@ import type { TensorMinMaxArgs as _edgepress_kernels_v1_TensorMinMaxArgs, Tensor
 import type { TensorMinMaxRequest as _edgepress_kernels_v1_TensorMinMaxRequest, TensorMinMaxRequest__Output as _edgepress_kernels_v1_TensorMinMaxRequest__Output } from './edgepress/kernels/v1/TensorMinMaxRequest';
 import type { TensorMinMaxResponse as _edgepress_kernels_v1_TensorMinMaxResponse, TensorMinMaxResponse__Output as _edgepress_kernels_v1_TensorMinMaxResponse__Output } from './edgepress/kernels/v1/TensorMinMaxResponse';
 import type { TensorMinMaxResult as _edgepress_kernels_v1_TensorMinMaxResult, TensorMinMaxResult__Output as _edgepress_kernels_v1_TensorMinMaxResult__Output } from './edgepress/kernels/v1/TensorMinMaxResult';
+import type { TruncatedSvdArgs as _edgepress_kernels_v1_TruncatedSvdArgs, TruncatedSvdArgs__Output as _edgepress_kernels_v1_TruncatedSvdArgs__Output } from './edgepress/kernels/v1/TruncatedSvdArgs';
+import type { TruncatedSvdRequest as _edgepress_kernels_v1_TruncatedSvdRequest, TruncatedSvdRequest__Output as _edgepress_kernels_v1_TruncatedSvdRequest__Output } from './edgepress/kernels/v1/TruncatedSvdRequest';
+import type { TruncatedSvdResponse as _edgepress_kernels_v1_TruncatedSvdResponse, TruncatedSvdResponse__Output as _edgepress_kernels_v1_TruncatedSvdResponse__Output } from './edgepress/kernels/v1/TruncatedSvdResponse';
+import type { TruncatedSvdResult as _edgepress_kernels_v1_TruncatedSvdResult, TruncatedSvdResult__Output as _edgepress_kernels_v1_TruncatedSvdResult__Output } from './edgepress/kernels/v1/TruncatedSvdResult';
+import type { Tucker2ConvArgs as _edgepress_kernels_v1_Tucker2ConvArgs, Tucker2ConvArgs__Output as _edgepress_kernels_v1_Tucker2ConvArgs__Output } from './edgepress/kernels/v1/Tucker2ConvArgs';
+import type { Tucker2ConvRequest as _edgepress_kernels_v1_Tucker2ConvRequest, Tucker2ConvRequest__Output as _edgepress_kernels_v1_Tucker2ConvRequest__Output } from './edgepress/kernels/v1/Tucker2ConvRequest';
+import type { Tucker2ConvResponse as _edgepress_kernels_v1_Tucker2ConvResponse, Tucker2ConvResponse__Output as _edgepress_kernels_v1_Tucker2ConvResponse__Output } from './edgepress/kernels/v1/Tucker2ConvResponse';
+import type { Tucker2ConvResult as _edgepress_kernels_v1_Tucker2ConvResult, Tucker2ConvResult__Output as _edgepress_kernels_v1_Tucker2ConvResult__Output } from './edgepress/kernels/v1/Tucker2ConvResult';
 import type { UnpackSparseArgs as _edgepress_kernels_v1_UnpackSparseArgs, UnpackSparseArgs__Output as _edgepress_kernels_v1_UnpackSparseArgs__Output } from './edgepress/kernels/v1/UnpackSparseArgs';
 import type { UnpackSparseRequest as _edgepress_kernels_v1_UnpackSparseRequest, UnpackSparseRequest__Output as _edgepress_kernels_v1_UnpackSparseRequest__Output } from './edgepress/kernels/v1/UnpackSparseRequest';
 import type { UnpackSparseResponse as _edgepress_kernels_v1_UnpackSparseResponse, UnpackSparseResponse__Output as _edgepress_kernels_v1_UnpackSparseResponse__Output } from './edgepress/kernels/v1/UnpackSparseResponse';
@@ -119,14 +151,20 @@ export interface ProtoGrpcType {
         DequantizeLinearRequest: MessageTypeDefinition<_edgepress_kernels_v1_DequantizeLinearRequest, _edgepress_kernels_v1_DequantizeLinearRequest__Output>
         DequantizeLinearResponse: MessageTypeDefinition<_edgepress_kernels_v1_DequantizeLinearResponse, _edgepress_kernels_v1_DequantizeLinearResponse__Output>
         DequantizeLinearResult: MessageTypeDefinition<_edgepress_kernels_v1_DequantizeLinearResult, _edgepress_kernels_v1_DequantizeLinearResult__Output>
+        DequantizeSignedArgs: MessageTypeDefinition<_edgepress_kernels_v1_DequantizeSignedArgs, _edgepress_kernels_v1_DequantizeSignedArgs__Output>
+        DequantizeSignedRequest: MessageTypeDefinition<_edgepress_kernels_v1_DequantizeSignedRequest, _edgepress_kernels_v1_DequantizeSignedRequest__Output>
+        DequantizeSignedResponse: MessageTypeDefinition<_edgepress_kernels_v1_DequantizeSignedResponse, _edgepress_kernels_v1_DequantizeSignedResponse__Output>
         DynamicQuantizeMatmulArgs: MessageTypeDefinition<_edgepress_kernels_v1_DynamicQuantizeMatmulArgs, _edgepress_kernels_v1_DynamicQuantizeMatmulArgs__Output>
         DynamicQuantizeMatmulRequest: MessageTypeDefinition<_edgepress_kernels_v1_DynamicQuantizeMatmulRequest, _edgepress_kernels_v1_DynamicQuantizeMatmulRequest__Output>
         DynamicQuantizeMatmulResponse: MessageTypeDefinition<_edgepress_kernels_v1_DynamicQuantizeMatmulResponse, _edgepress_kernels_v1_DynamicQuantizeMatmulResponse__Output>
         DynamicQuantizeMatmulResult: MessageTypeDefinition<_edgepress_kernels_v1_DynamicQuantizeMatmulResult, _edgepress_kernels_v1_DynamicQuantizeMatmulResult__Output>
+        EnergySelection: MessageTypeDefinition<_edgepress_kernels_v1_EnergySelection, _edgepress_kernels_v1_EnergySelection__Output>
         HuffmanCodeArgs: MessageTypeDefinition<_edgepress_kernels_v1_HuffmanCodeArgs, _edgepress_kernels_v1_HuffmanCodeArgs__Output>
         HuffmanCodeRequest: MessageTypeDefinition<_edgepress_kernels_v1_HuffmanCodeRequest, _edgepress_kernels_v1_HuffmanCodeRequest__Output>
         HuffmanCodeResponse: MessageTypeDefinition<_edgepress_kernels_v1_HuffmanCodeResponse, _edgepress_kernels_v1_HuffmanCodeResponse__Output>
         HuffmanCodeResult: MessageTypeDefinition<_edgepress_kernels_v1_HuffmanCodeResult, _edgepress_kernels_v1_HuffmanCodeResult__Output>
+        Int4Kernel: EnumTypeDefinition
+        Int4Weights: MessageTypeDefinition<_edgepress_kernels_v1_Int4Weights, _edgepress_kernels_v1_Int4Weights__Output>
         Int8Kernel: EnumTypeDefinition
         Int8Operands: MessageTypeDefinition<_edgepress_kernels_v1_Int8Operands, _edgepress_kernels_v1_Int8Operands__Output>
         Int8Weights: MessageTypeDefinition<_edgepress_kernels_v1_Int8Weights, _edgepress_kernels_v1_Int8Weights__Output>
@@ -135,6 +173,10 @@ export interface ProtoGrpcType {
         KmeansClusterRequest: MessageTypeDefinition<_edgepress_kernels_v1_KmeansClusterRequest, _edgepress_kernels_v1_KmeansClusterRequest__Output>
         KmeansClusterResponse: MessageTypeDefinition<_edgepress_kernels_v1_KmeansClusterResponse, _edgepress_kernels_v1_KmeansClusterResponse__Output>
         KmeansClusterResult: MessageTypeDefinition<_edgepress_kernels_v1_KmeansClusterResult, _edgepress_kernels_v1_KmeansClusterResult__Output>
+        LowRankFactorsRequest: MessageTypeDefinition<_edgepress_kernels_v1_LowRankFactorsRequest, _edgepress_kernels_v1_LowRankFactorsRequest__Output>
+        LowRankFactorsResponse: MessageTypeDefinition<_edgepress_kernels_v1_LowRankFactorsResponse, _edgepress_kernels_v1_LowRankFactorsResponse__Output>
+        LowRankFactorsResult: MessageTypeDefinition<_edgepress_kernels_v1_LowRankFactorsResult, _edgepress_kernels_v1_LowRankFactorsResult__Output>
+        LowRankOptions: MessageTypeDefinition<_edgepress_kernels_v1_LowRankOptions, _edgepress_kernels_v1_LowRankOptions__Output>
         MagnitudeThreshold: MessageTypeDefinition<_edgepress_kernels_v1_MagnitudeThreshold, _edgepress_kernels_v1_MagnitudeThreshold__Output>
         MagnitudeThresholdArgs: MessageTypeDefinition<_edgepress_kernels_v1_MagnitudeThresholdArgs, _edgepress_kernels_v1_MagnitudeThresholdArgs__Output>
         MagnitudeThresholdRequest: MessageTypeDefinition<_edgepress_kernels_v1_MagnitudeThresholdRequest, _edgepress_kernels_v1_MagnitudeThresholdRequest__Output>
@@ -152,6 +194,9 @@ export interface ProtoGrpcType {
         MatmulIntegerToFloatArgs: MessageTypeDefinition<_edgepress_kernels_v1_MatmulIntegerToFloatArgs, _edgepress_kernels_v1_MatmulIntegerToFloatArgs__Output>
         MatmulIntegerToFloatRequest: MessageTypeDefinition<_edgepress_kernels_v1_MatmulIntegerToFloatRequest, _edgepress_kernels_v1_MatmulIntegerToFloatRequest__Output>
         MatmulIntegerToFloatResponse: MessageTypeDefinition<_edgepress_kernels_v1_MatmulIntegerToFloatResponse, _edgepress_kernels_v1_MatmulIntegerToFloatResponse__Output>
+        MatmulNBitsArgs: MessageTypeDefinition<_edgepress_kernels_v1_MatmulNBitsArgs, _edgepress_kernels_v1_MatmulNBitsArgs__Output>
+        MatmulNBitsRequest: MessageTypeDefinition<_edgepress_kernels_v1_MatmulNBitsRequest, _edgepress_kernels_v1_MatmulNBitsRequest__Output>
+        MatmulNBitsResponse: MessageTypeDefinition<_edgepress_kernels_v1_MatmulNBitsResponse, _edgepress_kernels_v1_MatmulNBitsResponse__Output>
         MatmulResult: MessageTypeDefinition<_edgepress_kernels_v1_MatmulResult, _edgepress_kernels_v1_MatmulResult__Output>
         NmMaskArgs: MessageTypeDefinition<_edgepress_kernels_v1_NmMaskArgs, _edgepress_kernels_v1_NmMaskArgs__Output>
         NmMaskRequest: MessageTypeDefinition<_edgepress_kernels_v1_NmMaskRequest, _edgepress_kernels_v1_NmMaskRequest__Output>
@@ -175,6 +220,12 @@ export interface ProtoGrpcType {
         QlinearMatmulResponse: MessageTypeDefinition<_edgepress_kernels_v1_QlinearMatmulResponse, _edgepress_kernels_v1_QlinearMatmulResponse__Output>
         QlinearMatmulResult: MessageTypeDefinition<_edgepress_kernels_v1_QlinearMatmulResult, _edgepress_kernels_v1_QlinearMatmulResult__Output>
         QuantizationParams: MessageTypeDefinition<_edgepress_kernels_v1_QuantizationParams, _edgepress_kernels_v1_QuantizationParams__Output>
+        QuantizeBinaryArgs: MessageTypeDefinition<_edgepress_kernels_v1_QuantizeBinaryArgs, _edgepress_kernels_v1_QuantizeBinaryArgs__Output>
+        QuantizeBinaryRequest: MessageTypeDefinition<_edgepress_kernels_v1_QuantizeBinaryRequest, _edgepress_kernels_v1_QuantizeBinaryRequest__Output>
+        QuantizeInt4WeightsArgs: MessageTypeDefinition<_edgepress_kernels_v1_QuantizeInt4WeightsArgs, _edgepress_kernels_v1_QuantizeInt4WeightsArgs__Output>
+        QuantizeInt4WeightsRequest: MessageTypeDefinition<_edgepress_kernels_v1_QuantizeInt4WeightsRequest, _edgepress_kernels_v1_QuantizeInt4WeightsRequest__Output>
+        QuantizeInt4WeightsResponse: MessageTypeDefinition<_edgepress_kernels_v1_QuantizeInt4WeightsResponse, _edgepress_kernels_v1_QuantizeInt4WeightsResponse__Output>
+        QuantizeInt4WeightsResult: MessageTypeDefinition<_edgepress_kernels_v1_QuantizeInt4WeightsResult, _edgepress_kernels_v1_QuantizeInt4WeightsResult__Output>
         QuantizeLinearArgs: MessageTypeDefinition<_edgepress_kernels_v1_QuantizeLinearArgs, _edgepress_kernels_v1_QuantizeLinearArgs__Output>
         QuantizeLinearRequest: MessageTypeDefinition<_edgepress_kernels_v1_QuantizeLinearRequest, _edgepress_kernels_v1_QuantizeLinearRequest__Output>
         QuantizeLinearResponse: MessageTypeDefinition<_edgepress_kernels_v1_QuantizeLinearResponse, _edgepress_kernels_v1_QuantizeLinearResponse__Output>
@@ -184,8 +235,16 @@ export interface ProtoGrpcType {
         QuantizeTensorResponse: MessageTypeDefinition<_edgepress_kernels_v1_QuantizeTensorResponse, _edgepress_kernels_v1_QuantizeTensorResponse__Output>
         QuantizeTensorResult: MessageTypeDefinition<_edgepress_kernels_v1_QuantizeTensorResult, _edgepress_kernels_v1_QuantizeTensorResult__Output>
         QuantizeTensorSpec: MessageTypeDefinition<_edgepress_kernels_v1_QuantizeTensorSpec, _edgepress_kernels_v1_QuantizeTensorSpec__Output>
+        QuantizeTernaryArgs: MessageTypeDefinition<_edgepress_kernels_v1_QuantizeTernaryArgs, _edgepress_kernels_v1_QuantizeTernaryArgs__Output>
+        QuantizeTernaryRequest: MessageTypeDefinition<_edgepress_kernels_v1_QuantizeTernaryRequest, _edgepress_kernels_v1_QuantizeTernaryRequest__Output>
+        RankSelection: MessageTypeDefinition<_edgepress_kernels_v1_RankSelection, _edgepress_kernels_v1_RankSelection__Output>
         ScaleLayout: MessageTypeDefinition<_edgepress_kernels_v1_ScaleLayout, _edgepress_kernels_v1_ScaleLayout__Output>
+        SignKind: EnumTypeDefinition
+        SignQuantizeResponse: MessageTypeDefinition<_edgepress_kernels_v1_SignQuantizeResponse, _edgepress_kernels_v1_SignQuantizeResponse__Output>
+        SignQuantizeResult: MessageTypeDefinition<_edgepress_kernels_v1_SignQuantizeResult, _edgepress_kernels_v1_SignQuantizeResult__Output>
+        SignQuantizedTensor: MessageTypeDefinition<_edgepress_kernels_v1_SignQuantizedTensor, _edgepress_kernels_v1_SignQuantizedTensor__Output>
         SparseFormat: EnumTypeDefinition
+        SparseKernel: EnumTypeDefinition
         SparseMatrix: MessageTypeDefinition<_edgepress_kernels_v1_SparseMatrix, _edgepress_kernels_v1_SparseMatrix__Output>
         Tensor: MessageTypeDefinition<_edgepress_kernels_v1_Tensor, _edgepress_kernels_v1_Tensor__Output>
         TensorChunk: MessageTypeDefinition<_edgepress_kernels_v1_TensorChunk, _edgepress_kernels_v1_TensorChunk__Output>
@@ -193,6 +252,14 @@ export interface ProtoGrpcType {
         TensorMinMaxRequest: MessageTypeDefinition<_edgepress_kernels_v1_TensorMinMaxRequest, _edgepress_kernels_v1_TensorMinMaxRequest__Output>
         TensorMinMaxResponse: MessageTypeDefinition<_edgepress_kernels_v1_TensorMinMaxResponse, _edgepress_kernels_v1_TensorMinMaxResponse__Output>
         TensorMinMaxResult: MessageTypeDefinition<_edgepress_kernels_v1_TensorMinMaxResult, _edgepress_kernels_v1_TensorMinMaxResult__Output>
+        TruncatedSvdArgs: MessageTypeDefinition<_edgepress_kernels_v1_TruncatedSvdArgs, _edgepress_kernels_v1_TruncatedSvdArgs__Output>
+        TruncatedSvdRequest: MessageTypeDefinition<_edgepress_kernels_v1_TruncatedSvdRequest, _edgepress_kernels_v1_TruncatedSvdRequest__Output>
+        TruncatedSvdResponse: MessageTypeDefinition<_edgepress_kernels_v1_TruncatedSvdResponse, _edgepress_kernels_v1_TruncatedSvdResponse__Output>
+        TruncatedSvdResult: MessageTypeDefinition<_edgepress_kernels_v1_TruncatedSvdResult, _edgepress_kernels_v1_TruncatedSvdResult__Output>
+        Tucker2ConvArgs: MessageTypeDefinition<_edgepress_kernels_v1_Tucker2ConvArgs, _edgepress_kernels_v1_Tucker2ConvArgs__Output>
+        Tucker2ConvRequest: MessageTypeDefinition<_edgepress_kernels_v1_Tucker2ConvRequest, _edgepress_kernels_v1_Tucker2ConvRequest__Output>
+        Tucker2ConvResponse: MessageTypeDefinition<_edgepress_kernels_v1_Tucker2ConvResponse, _edgepress_kernels_v1_Tucker2ConvResponse__Output>
+        Tucker2ConvResult: MessageTypeDefinition<_edgepress_kernels_v1_Tucker2ConvResult, _edgepress_kernels_v1_Tucker2ConvResult__Output>
         UnpackSparseArgs: MessageTypeDefinition<_edgepress_kernels_v1_UnpackSparseArgs, _edgepress_kernels_v1_UnpackSparseArgs__Output>
         UnpackSparseRequest: MessageTypeDefinition<_edgepress_kernels_v1_UnpackSparseRequest, _edgepress_kernels_v1_UnpackSparseRequest__Output>
         UnpackSparseResponse: MessageTypeDefinition<_edgepress_kernels_v1_UnpackSparseResponse, _edgepress_kernels_v1_UnpackSparseResponse__Output>

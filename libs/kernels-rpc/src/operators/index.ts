@@ -2,7 +2,10 @@
 import type { KernelMethod } from '../kernel-service';
 import { huffmanCodeCodec, kmeansClusterCodec } from './clustering';
 import { dynamicQuantizeMatmulCodec, matmulIntegerCodec, matmulIntegerToFloatCodec, packInt8WeightsCodec, qlinearMatmulCodec } from './gemm';
+import { matmulNBitsCodec, quantizeInt4WeightsCodec } from './gemm-int4';
+import { lowRankFactorsCodec, truncatedSvdCodec, tucker2ConvCodec } from './low-rank';
 import type { AnyOperatorCodec } from './operator-codec';
+import { dequantizeSignedCodec, quantizeBinaryCodec, quantizeTernaryCodec } from './sign-quantization';
 import { dequantizeLinearCodec, quantizeLinearCodec, quantizeTensorCodec, tensorMinMaxCodec } from './quantization';
 import {
   applyMagnitudeMaskCodec,
@@ -23,11 +26,16 @@ export const OPERATOR_CODECS: readonly AnyOperatorCodec[] = [
   dequantizeLinearCodec,
   tensorMinMaxCodec,
   quantizeTensorCodec,
+  quantizeBinaryCodec,
+  quantizeTernaryCodec,
+  dequantizeSignedCodec,
   packInt8WeightsCodec,
   matmulIntegerCodec,
   matmulIntegerToFloatCodec,
   qlinearMatmulCodec,
   dynamicQuantizeMatmulCodec,
+  quantizeInt4WeightsCodec,
+  matmulNBitsCodec,
   magnitudeThresholdCodec,
   applyMagnitudeMaskCodec,
   pruneByMagnitudeCodec,
@@ -41,6 +49,9 @@ export const OPERATOR_CODECS: readonly AnyOperatorCodec[] = [
   matmulDenseCscCodec,
   kmeansClusterCodec,
   huffmanCodeCodec,
+  truncatedSvdCodec,
+  lowRankFactorsCodec,
+  tucker2ConvCodec,
 ];
 
 export function codecFor(method: KernelMethod): AnyOperatorCodec {

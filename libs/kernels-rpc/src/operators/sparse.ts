@@ -127,12 +127,14 @@ export const packCscCodec = packCodec('packCsc', 'PackCsc');
 export const unpackCsrCodec = unpackCodec('unpackCsr', 'UnpackCsr');
 export const unpackCscCodec = unpackCodec('unpackCsc', 'UnpackCsc');
 
+const SPARSE_KERNELS = { auto: 'SPARSE_KERNEL_AUTO', portable: 'SPARSE_KERNEL_PORTABLE', avx2: 'SPARSE_KERNEL_AVX2', avx512: 'SPARSE_KERNEL_AVX512' } as const;
+
 export const csrMatmulCodec = defineOperator<'csrMatmul', CsrMatmulArgs, CsrMatmulArgs__Output, MatmulResult, MatmulResult__Output>({
   method: 'csrMatmul',
   rpc: 'CsrMatmul',
   optionsIndex: 2,
-  encodeArgs: (w, [a, b]) => ({ a: encodeSparse(w, 'a', a), b: w.tensor('b', b) }),
-  decodeArgs: (r, m, options) => [decodeSparse<'csr'>(r, m.a) as CsrMatrix, forValidation(r.tensor(m.b)), options],
+  encodeArgs: (w, [a, b, options]) => ({ a: encodeSparse(w, 'a', a), b: w.tensor('b', b), kernel: enumArg('kernel', options?.kernel, 'auto', SPARSE_KERNELS) }),
+  decodeArgs: (r, m, options) => [decodeSparse<'csr'>(r, m.a) as CsrMatrix, forValidation(r.tensor(m.b)), { ...options, kernel: enumName(m.kernel, SPARSE_KERNELS) }],
   encodeResult: (w, y) => ({ y: w.tensor('y', y) }),
   decodeResult: (r, m) => present(r.tensor(m.y), 'y') as Tensor<Float32Array>,
 });
@@ -141,8 +143,8 @@ export const matmulDenseCscCodec = defineOperator<'matmulDenseCsc', MatmulDenseC
   method: 'matmulDenseCsc',
   rpc: 'MatmulDenseCsc',
   optionsIndex: 2,
-  encodeArgs: (w, [x, csc]) => ({ x: w.tensor('x', x), w: encodeSparse(w, 'w', csc) }),
-  decodeArgs: (r, m, options) => [forValidation(r.tensor(m.x)), decodeSparse<'csc'>(r, m.w) as CscMatrix, options],
+  encodeArgs: (w, [x, csc, options]) => ({ x: w.tensor('x', x), w: encodeSparse(w, 'w', csc), kernel: enumArg('kernel', options?.kernel, 'auto', SPARSE_KERNELS) }),
+  decodeArgs: (r, m, options) => [forValidation(r.tensor(m.x)), decodeSparse<'csc'>(r, m.w) as CscMatrix, { ...options, kernel: enumName(m.kernel, SPARSE_KERNELS) }],
   encodeResult: (w, y) => ({ y: w.tensor('y', y) }),
   decodeResult: (r, m) => present(r.tensor(m.y), 'y') as Tensor<Float32Array>,
 });
