@@ -1,3 +1,1 @@
-module.exports = require('../../jest.preset.cjs').projectConfig(__dirname, {
-  transformIgnorePatterns: ['/node_modules/(?!(pg-boss|serialize-error|non-error|node-pg-migrate)/)'],
-});
+module.exports = require('../../jest.preset.cjs').projectConfig(__dirname, require('./jest-esm-packages.cjs'));

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type { Pool, PoolClient } from 'pg';
 import { EdgepressError, ErrorCode } from '@edgepress/errors';
 import { toDatabaseError } from '../sql/database-errors';
-import { queryOne } from '../sql/query';
+import { queryOne, queryRow } from '../sql/query';
 import {
   blobNotFound,
   DEFAULT_MAX_BLOB_BYTES,
@@ -104,9 +104,10 @@ export class PostgresBlobStore implements BlobStore {
     const blob = await queryOne<{ upload_id: string; chunk_count: number }>(this.pool, 'SELECT upload_id, chunk_count FROM blobs WHERE sha256 = $1', [address]);
     if (!blob) throw blobNotFound(address);
     const pool = this.pool;
+    const { upload_id: uploadId, chunk_count: chunkCount } = blob;
     async function* chunks(): AsyncGenerator<Buffer> {
-      for (let seq = 0; seq < blob!.chunk_count; seq += 1) {
-        const row = await queryOne<{ data: Buffer }>(pool, 'SELECT data FROM blob_chunks WHERE upload_id = $1 AND seq = $2', [blob!.upload_id, seq]);
+      for (let seq = 0; seq < chunkCount; seq += 1) {
+        const row = await queryOne<{ data: Buffer }>(pool, 'SELECT data FROM blob_chunks WHERE upload_id = $1 AND seq = $2', [uploadId, seq]);
         if (!row) throw new EdgepressError(ErrorCode.NOT_FOUND, `The blob ${address} was deleted while it was being read`);
         yield row.data;
       }
@@ -126,13 +127,13 @@ export class PostgresBlobStore implements BlobStore {
   }
 
   async delete(sha256: string): Promise<boolean> {
-    const row = await queryOne<{ deleted: number }>(
+    const row = await queryRow<{ deleted: number }>(
       this.pool,
       `WITH gone AS (DELETE FROM blobs WHERE sha256 = $1 RETURNING upload_id),
             chunks AS (DELETE FROM blob_chunks WHERE upload_id IN (SELECT upload_id FROM gone))
        SELECT count(*)::int AS deleted FROM gone`,
       [requireBlobAddress(sha256)],
     );
-    return row!.deleted > 0;
+    return row.deleted > 0;
   }
 }

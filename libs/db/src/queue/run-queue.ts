@@ -144,7 +144,8 @@ export class RunQueue {
    */
   async enqueue(job: RunJob, options: { client?: ClientBase } = {}): Promise<string | null> {
     if (!parseJob(job)) throw new EdgepressError(ErrorCode.BAD_USER_INPUT, 'Expected UUIDs for runId and teamId');
-    const db = options.client ? { executeSql: (text: string, values?: unknown[]) => options.client!.query(text, values) } : undefined;
+    const client = options.client;
+    const db = client ? { executeSql: (text: string, values?: unknown[]) => client.query(text, values) } : undefined;
     return this.boss.send(this.queueName, { runId: job.runId, teamId: job.teamId }, { singletonKey: job.runId, db });
   }
 

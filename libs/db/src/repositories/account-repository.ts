@@ -1,5 +1,5 @@
 import { EdgepressError, ErrorCode } from '@edgepress/errors';
-import { queryOne, type Queryable } from '../sql/query';
+import { queryOne, queryRow, type Queryable } from '../sql/query';
 import { requireId, requireText } from '../sql/validate';
 
 export interface Account {
@@ -32,8 +32,8 @@ export class AccountRepository {
     const email = requireText(input.email, 'email', 3, 320);
     if (!EMAIL.test(email)) throw new EdgepressError(ErrorCode.BAD_USER_INPUT, 'Expected an e-mail address for email', { details: { field: 'email' } });
     const displayName = requireText(input.displayName, 'displayName', 1, 200);
-    const row = await queryOne<AccountRow>(this.db, 'INSERT INTO accounts (email, display_name) VALUES ($1, $2) RETURNING *', [email, displayName]);
-    return toAccount(row!);
+    const row = await queryRow<AccountRow>(this.db, 'INSERT INTO accounts (email, display_name) VALUES ($1, $2) RETURNING *', [email, displayName]);
+    return toAccount(row);
   }
 
   async get(accountId: string): Promise<Account> {

@@ -1,4 +1,4 @@
-import { queryOne, type Queryable } from '../sql/query';
+import { queryRow, type Queryable } from '../sql/query';
 import { requireId, requireSha256 } from '../sql/validate';
 
 /**
@@ -10,7 +10,7 @@ export class BlobReferenceRepository {
   constructor(private readonly db: Queryable) {}
 
   async isVisibleToTeam(teamId: string, sha256: string): Promise<boolean> {
-    const row = await queryOne<{ visible: boolean }>(
+    const row = await queryRow<{ visible: boolean }>(
       this.db,
       `SELECT EXISTS (SELECT 1 FROM models WHERE team_id = $1 AND blob_sha256 = $2)
            OR EXISTS (SELECT 1 FROM datasets WHERE team_id = $1 AND blob_sha256 = $2)
@@ -20,7 +20,7 @@ export class BlobReferenceRepository {
                       WHERE v.bundle_sha256 = $2 AND (p.owner_team_id IS NULL OR p.owner_team_id = $1)) AS visible`,
       [requireId(teamId, 'team'), requireSha256(sha256, 'sha256')],
     );
-    return row!.visible;
+    return row.visible;
   }
 
   /**
@@ -28,7 +28,7 @@ export class BlobReferenceRepository {
    * accept the race with an upload that registers the same content at the same moment.
    */
   async isReferenced(sha256: string): Promise<boolean> {
-    const row = await queryOne<{ referenced: boolean }>(
+    const row = await queryRow<{ referenced: boolean }>(
       this.db,
       `SELECT EXISTS (SELECT 1 FROM models WHERE blob_sha256 = $1)
            OR EXISTS (SELECT 1 FROM datasets WHERE blob_sha256 = $1)
@@ -37,6 +37,6 @@ export class BlobReferenceRepository {
            OR EXISTS (SELECT 1 FROM plugin_versions WHERE bundle_sha256 = $1) AS referenced`,
       [requireSha256(sha256, 'sha256')],
     );
-    return row!.referenced;
+    return row.referenced;
   }
 }

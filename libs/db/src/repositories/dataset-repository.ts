@@ -1,7 +1,7 @@
 import { EdgepressError, ErrorCode } from '@edgepress/errors';
 import { containsPattern } from '../sql/filters';
 import { cursorColumn, pageQuery, toConnection, type Connection, type CursorRow, type PageArgs } from '../sql/pagination';
-import { queryOne, queryRows, type Queryable } from '../sql/query';
+import { queryOne, queryRow, queryRows, type Queryable } from '../sql/query';
 import { notFound, requireId, requireInteger, requireOneOf, requireSha256, requireText } from '../sql/validate';
 
 export const DATASET_PURPOSES = ['calibration', 'evaluation'] as const;
@@ -89,7 +89,7 @@ export class DatasetRepository {
         { details: { field: 'blobSha256' } },
       );
     }
-    const row = await queryOne<DatasetRow>(
+    const row = await queryRow<DatasetRow>(
       this.db,
       `INSERT INTO datasets (team_id, name, description, purpose, format, blob_sha256, sample_count, input_names, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
@@ -105,7 +105,7 @@ export class DatasetRepository {
         input.createdBy ? requireId(input.createdBy, 'account') : null,
       ],
     );
-    return toDataset(row!);
+    return toDataset(row);
   }
 
   async get(teamId: string, datasetId: string): Promise<Dataset> {

@@ -3,7 +3,7 @@ import { isForeignKeyViolation } from '../sql/database-errors';
 import { containsPattern, setClause } from '../sql/filters';
 import { JSON_LIMITS } from '../sql/limits';
 import { cursorColumn, pageQuery, toConnection, type Connection, type CursorRow, type PageArgs } from '../sql/pagination';
-import { queryOne, queryRows, type Queryable } from '../sql/query';
+import { queryOne, queryRow, queryRows, type Queryable } from '../sql/query';
 import { notFound, requireId, requireInteger, requireJsonObject, requireOneOf, requireSha256, requireText } from '../sql/validate';
 
 export const MODEL_FORMATS = ['onnx'] as const;
@@ -68,7 +68,7 @@ export class ModelRepository {
   constructor(private readonly db: Queryable) {}
 
   async create(teamId: string, input: NewModel): Promise<Model> {
-    const row = await queryOne<ModelRow>(
+    const row = await queryRow<ModelRow>(
       this.db,
       `INSERT INTO models (team_id, name, description, format, blob_sha256, size_bytes, summary, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
@@ -83,7 +83,7 @@ export class ModelRepository {
         input.createdBy ? requireId(input.createdBy, 'account') : null,
       ],
     );
-    return toModel(row!);
+    return toModel(row);
   }
 
   async get(teamId: string, modelId: string): Promise<Model> {

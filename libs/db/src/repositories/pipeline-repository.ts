@@ -1,7 +1,7 @@
 import { containsPattern, setClause } from '../sql/filters';
 import { JSON_LIMITS } from '../sql/limits';
 import { cursorColumn, pageQuery, toConnection, type Connection, type CursorRow, type PageArgs } from '../sql/pagination';
-import { queryOne, queryRows, type Queryable } from '../sql/query';
+import { queryOne, queryRow, queryRows, type Queryable } from '../sql/query';
 import { notFound, requireId, requireJsonObject, requireText } from '../sql/validate';
 
 /**
@@ -50,7 +50,7 @@ export class PipelineRepository {
     teamId: string,
     input: { name: string; description?: string; spec: Record<string, unknown>; createdBy?: string | null },
   ): Promise<Pipeline> {
-    const row = await queryOne<PipelineRow>(
+    const row = await queryRow<PipelineRow>(
       this.db,
       'INSERT INTO pipelines (team_id, name, description, spec, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING *',
       [
@@ -61,7 +61,7 @@ export class PipelineRepository {
         input.createdBy ? requireId(input.createdBy, 'account') : null,
       ],
     );
-    return toPipeline(row!);
+    return toPipeline(row);
   }
 
   async get(teamId: string, pipelineId: string): Promise<Pipeline> {

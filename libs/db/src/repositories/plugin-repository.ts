@@ -2,7 +2,7 @@ import { EdgepressError, ErrorCode } from '@edgepress/errors';
 import { containsPattern } from '../sql/filters';
 import { JSON_LIMITS } from '../sql/limits';
 import { cursorColumn, pageQuery, toConnection, type Connection, type CursorRow, type PageArgs } from '../sql/pagination';
-import { queryOne, queryRows, type Queryable } from '../sql/query';
+import { queryOne, queryRow, queryRows, type Queryable } from '../sql/query';
 import { notFound, requireId, requireJsonObject, requireSha256, requireText } from '../sql/validate';
 
 /**
@@ -143,8 +143,8 @@ export class PluginRepository {
        ON CONFLICT ON CONSTRAINT plugins_owner_name_key DO UPDATE SET description = EXCLUDED.description`,
       [name, requireText(input.description ?? '', 'description', 0, 10000)],
     );
-    const row = await queryOne<PluginRow>(this.db, `${PLUGIN_SELECT} WHERE p.owner_team_id IS NULL AND p.name = $1`, [name]);
-    return toPlugin(row!);
+    const row = await queryRow<PluginRow>(this.db, `${PLUGIN_SELECT} WHERE p.owner_team_id IS NULL AND p.name = $1`, [name]);
+    return toPlugin(row);
   }
 
   /** A team plugin. Its name may not be a built-in's, so a name means one plugin to every team. */
@@ -155,12 +155,12 @@ export class PluginRepository {
     if (builtin) {
       throw new EdgepressError(ErrorCode.CONFLICT, `The name ${name} belongs to a built-in plugin`, { details: { field: 'name' } });
     }
-    const inserted = await queryOne<{ id: string }>(this.db, 'INSERT INTO plugins (owner_team_id, name, description) VALUES ($1, $2, $3) RETURNING id', [
+    const inserted = await queryRow<{ id: string }>(this.db, 'INSERT INTO plugins (owner_team_id, name, description) VALUES ($1, $2, $3) RETURNING id', [
       team,
       name,
       requireText(input.description ?? '', 'description', 0, 10000),
     ]);
-    return this.get(team, inserted!.id);
+    return this.get(team, inserted.id);
   }
 
   async get(teamId: string, pluginId: string): Promise<Plugin> {
@@ -258,7 +258,7 @@ export class PluginRepository {
 
   private async insertVersion(pluginId: string, input: NewPluginVersion): Promise<PluginVersion> {
     const semver = parseSemver(input.version);
-    const row = await queryOne<PluginVersionRow>(
+    const row = await queryRow<PluginVersionRow>(
       this.db,
       `INSERT INTO plugin_versions (plugin_id, version, version_major, version_minor, version_patch, version_prerelease,
                                     manifest, params_schema, bundle_sha256, signature, published_by)
@@ -277,6 +277,6 @@ export class PluginRepository {
         input.publishedBy ? requireId(input.publishedBy, 'account') : null,
       ],
     );
-    return toPluginVersion(row!);
+    return toPluginVersion(row);
   }
 }

@@ -2,7 +2,7 @@ import { EdgepressError, ErrorCode, isErrorCode } from '@edgepress/errors';
 import { containsPattern } from '../sql/filters';
 import { JSON_LIMITS } from '../sql/limits';
 import { cursorColumn, pageQuery, toConnection, type Connection, type CursorRow, type PageArgs } from '../sql/pagination';
-import { queryOne, queryRows, type Queryable } from '../sql/query';
+import { queryOne, queryRow, queryRows, type Queryable } from '../sql/query';
 import { notFound, requireFraction, requireId, requireJsonObject, requireOneOf, requireSlug, requireText } from '../sql/validate';
 
 /*
@@ -141,7 +141,7 @@ export class RunRepository {
   /** Creates a queued run and its pending stages in one statement. Enqueue it with RunQueue. */
   async create(teamId: string, input: NewRun): Promise<Run> {
     const stages = requireStages(input.stages);
-    const row = await queryOne<RunRow>(
+    const row = await queryRow<RunRow>(
       this.db,
       `WITH run AS (
          INSERT INTO runs (team_id, model_id, target_id, target, pipeline_id, spec, created_by)
@@ -165,7 +165,7 @@ export class RunRepository {
         stages.map((stage, index) => requireJsonObject(stage?.params, `stages[${index}].params`, JSON_LIMITS.stageParams)),
       ],
     );
-    return toRun(row!);
+    return toRun(row);
   }
 
   /** A new queued run with the same model, target, spec and stages as an earlier one. */

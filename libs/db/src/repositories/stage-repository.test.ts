@@ -60,8 +60,9 @@ describe('StageRepository', () => {
             new StageRepository(client).complete(team.id, run.id, 0, { metrics: { worker }, artifact: { sha256: sha256Of(`w${worker}`), sizeBytes: worker } }),
           ),
         );
-        expect(results.filter((result) => result.changed)).toHaveLength(1);
-        const winner = results.find((result) => result.changed)!.stage;
+        const winners = results.filter((result) => result.changed);
+        expect(winners).toHaveLength(1);
+        const winner = winners[0].stage;
         for (const result of results) expect(result.stage).toEqual(winner);
         expect(await artifactRows(run.id, 0)).toEqual([{ blob_sha256: winner.artifactSha256 }]);
       } finally {

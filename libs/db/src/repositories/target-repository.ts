@@ -1,7 +1,7 @@
 import { cursorColumn, pageQuery, toConnection, type Connection, type CursorRow, type PageArgs } from '../sql/pagination';
 import { containsPattern, setClause } from '../sql/filters';
 import { JSON_LIMITS } from '../sql/limits';
-import { queryOne, queryRows, type Queryable } from '../sql/query';
+import { queryOne, queryRow, queryRows, type Queryable } from '../sql/query';
 import { notFound, requireId, requireJsonObject, requireOneOf, requireSlug, requireText } from '../sql/validate';
 
 export const TARGET_KINDS = ['cpu', 'gpu', 'npu', 'mcu'] as const;
@@ -61,7 +61,7 @@ export class TargetRepository {
     teamId: string,
     input: { slug: string; kind: TargetKind; name: string; spec: Record<string, unknown>; createdBy?: string | null },
   ): Promise<TeamTarget> {
-    const row = await queryOne<TargetRow>(
+    const row = await queryRow<TargetRow>(
       this.db,
       'INSERT INTO targets (team_id, slug, kind, name, spec, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *',
       [
@@ -73,7 +73,7 @@ export class TargetRepository {
         input.createdBy ? requireId(input.createdBy, 'account') : null,
       ],
     );
-    return toTarget(row!);
+    return toTarget(row);
   }
 
   async get(teamId: string, targetId: string): Promise<TeamTarget> {

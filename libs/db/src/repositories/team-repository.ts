@@ -1,5 +1,5 @@
 import { cursorColumn, pageQuery, toConnection, type Connection, type CursorRow, type PageArgs } from '../sql/pagination';
-import { queryOne, queryRows, type Queryable } from '../sql/query';
+import { queryOne, queryRow, queryRows, type Queryable } from '../sql/query';
 import { notFound, requireId, requireOneOf, requireSlug, requireText } from '../sql/validate';
 import type { Account } from './account-repository';
 import { ROLES, type Role } from './roles';
@@ -65,11 +65,11 @@ export class TeamRepository {
   constructor(private readonly db: Queryable) {}
 
   async create(input: { slug: string; name: string }): Promise<Team> {
-    const row = await queryOne<TeamRow>(this.db, 'INSERT INTO teams (slug, name) VALUES ($1, $2) RETURNING *', [
+    const row = await queryRow<TeamRow>(this.db, 'INSERT INTO teams (slug, name) VALUES ($1, $2) RETURNING *', [
       requireSlug(input.slug, 'slug'),
       requireText(input.name, 'name', 1, 200),
     ]);
-    return toTeam(row!);
+    return toTeam(row);
   }
 
   async get(teamId: string): Promise<Team> {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { EdgepressError, ErrorCode } from '@edgepress/errors';
 import { cursorColumn, pageQuery, toConnection, type Connection, type CursorRow, type PageArgs } from '../sql/pagination';
-import { queryOne, queryRows, type Queryable } from '../sql/query';
+import { queryOne, queryRow, queryRows, type Queryable } from '../sql/query';
 import { notFound, requireId, requireOneOf, requireOptionalDate, requireText } from '../sql/validate';
 import { ROLES, type Role } from './roles';
 
@@ -103,13 +103,13 @@ export class TokenRepository {
     const createdBy = input.createdBy ? requireId(input.createdBy, 'account') : null;
     const prefix = randomPrefix();
     const secretPart = randomBytes(32).toString('base64url');
-    const row = await queryOne<TokenRow>(
+    const row = await queryRow<TokenRow>(
       this.db,
       `INSERT INTO api_tokens (team_id, name, role, prefix, secret_hash, created_by, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${PUBLIC_COLUMNS}`,
       [team, name, role, prefix, hashSecret(secretPart), createdBy, expiresAt],
     );
-    return { token: toApiToken(row!), secret: `ep_${prefix}_${secretPart}` };
+    return { token: toApiToken(row), secret: `ep_${prefix}_${secretPart}` };
   }
 
   /** Resolves a presented token to its team and role, or throws UNAUTHENTICATED. */

@@ -27,12 +27,16 @@ export function useDatabase(): { readonly db: Database; readonly url: string } {
     await db?.close();
     await database?.drop();
   });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useDatabase() values are available inside tests only');
+    return value;
+  };
   return {
     get db() {
-      return db!;
+      return ready(db);
     },
     get url() {
-      return database!.url;
+      return ready(database).url;
     },
   };
 }
