@@ -9,13 +9,13 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { EdgepressError, ErrorCode } from '@edgepress/errors';
 import { build, type Message, type Plugin as EsbuildPlugin } from 'esbuild';
-import { resolveSandboxLimits, type SandboxLimits } from '../host/limits';
+import { DEFAULT_INSPECT_LIMITS, resolveSandboxLimits, type SandboxLimits } from '../host/limits';
 import { runSandboxSession } from '../host/sandbox-session';
 import { validateManifest } from './manifest-shape';
 import { computeBundleHash, PLUGIN_BUNDLE_FORMAT, type PluginBundle } from './plugin-bundle';
 
 export interface BuildBundleOptions {
-  /** Limits for the sandbox that extracts the manifest. */
+  /** Limits for the sandbox that extracts the manifest (defaults: 10 s of CPU, 30 s of wall time). */
   readonly limits?: Partial<SandboxLimits>;
 }
 
@@ -81,7 +81,7 @@ export async function buildPluginBundle(entryFile: string, options: BuildBundleO
   }
   const code = await bundleCode(entryFile);
   const label = path.basename(entryFile);
-  const session = await runSandboxSession({ code, label, phase: 'manifest', limits: resolveSandboxLimits(options.limits) });
+  const session = await runSandboxSession({ code, label, phase: 'manifest', limits: resolveSandboxLimits({ ...DEFAULT_INSPECT_LIMITS, ...options.limits }) });
   let manifest: unknown;
   try {
     manifest = JSON.parse(session.outcome.manifestJson);

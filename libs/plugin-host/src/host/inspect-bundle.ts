@@ -2,13 +2,14 @@ import { EdgepressError, ErrorCode } from '@edgepress/errors';
 import type { PluginManifest, PluginTarget, SupportDecision } from '@edgepress/plugin-sdk';
 import type { PluginBundle } from '../bundle/plugin-bundle';
 import { verifyPluginBundle, type VerifyBundleOptions } from '../bundle/verify-bundle';
-import { resolveSandboxLimits, type SandboxLimits } from './limits';
+import { DEFAULT_INSPECT_LIMITS, resolveSandboxLimits, type SandboxLimits } from './limits';
 import { runSandboxSession } from './sandbox-session';
 import { bundleLabel, checkParams, checkRegisteredManifest, checkTarget } from './stage-inputs';
 
 export interface InspectBundleOptions {
   readonly params?: unknown;
   readonly target?: PluginTarget;
+  /** Defaults for inspection: 10 s of CPU, 30 s of wall time. */
   readonly limits?: Partial<SandboxLimits>;
   readonly trust?: VerifyBundleOptions;
   readonly signal?: AbortSignal;
@@ -45,7 +46,7 @@ function readInspection(json: string | undefined, label: string): { params: unkn
  */
 export async function inspectPluginBundle(bundle: PluginBundle, options: InspectBundleOptions = {}): Promise<BundleInspection> {
   const verified = verifyPluginBundle(bundle, options.trust).bundle;
-  const limits = resolveSandboxLimits(options.limits);
+  const limits = resolveSandboxLimits({ ...DEFAULT_INSPECT_LIMITS, ...options.limits });
   checkParams(options.params);
   const target = checkTarget(options.target, false);
   const label = bundleLabel(verified);

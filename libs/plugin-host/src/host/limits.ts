@@ -42,6 +42,12 @@ export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = Object.freeze({
   cancelGraceMs: 2_000,
 });
 
+/**
+ * Defaults for the short sandbox runs that only register a plugin, parse its params and ask
+ * supports() (building a bundle, inspecting one): no legitimate plugin needs minutes for that.
+ */
+export const DEFAULT_INSPECT_LIMITS: Partial<SandboxLimits> = Object.freeze({ cpuTimeMs: 10_000, wallTimeMs: 30_000 });
+
 /** Bounds a caller may raise the limits to; beyond them a sandbox would stop protecting the worker. */
 const BOUNDS: Readonly<Record<keyof SandboxLimits, readonly [number, number]>> = {
   memoryMb: [16, 16_384],

@@ -47,8 +47,9 @@ export class SandboxProcess {
     });
     this.child.on('message', onMessage);
     this.child.stderr?.setEncoding('utf8');
+    // Keep the tail: the fatal marker is the last thing a dying sandbox writes, after V8's own report.
     this.child.stderr?.on('data', (chunk: string) => {
-      if (this.stderr.length < MAX_STDERR_CHARS) this.stderr += chunk.slice(0, MAX_STDERR_CHARS - this.stderr.length);
+      this.stderr = (this.stderr + chunk).slice(-MAX_STDERR_CHARS);
     });
     this.exited = new Promise((resolve) => {
       const spawnFailure = (error: Error) =>

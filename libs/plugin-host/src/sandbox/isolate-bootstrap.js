@@ -199,6 +199,7 @@
   function callHost(method, args) {
     if (broken) return rejected('PLUGIN_FAILED', 'the host bridge is closed because the stage broke a sandbox rule');
     if (typeof method !== 'string') return violation('PLUGIN_FAILED', 'a host call named its method with a ' + typeof method);
+    if (method.length > 100) return violation('PLUGIN_FAILED', 'a host call named a method of ' + method.length + ' characters, which is not part of the plugin protocol');
     const name = slice(method, 80);
     try {
       if (!ArrayIsArray(args)) refuse('args', 'is not an array');

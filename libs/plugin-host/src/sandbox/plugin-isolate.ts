@@ -62,8 +62,8 @@ export class PluginIsolate {
       )) as ivm.Reference<Record<'begin' | 'deliver', unknown>>;
       const begin = (await api.get('begin', { reference: true })) as IsolateFunction;
       this.deliverRef = (await api.get('deliver', { reference: true })) as IsolateFunction;
-      const script = await this.isolate.compileScript(this.job.code, { filename: 'edgepress-plugin-bundle.js' });
       try {
+        const script = await this.isolate.compileScript(this.job.code, { filename: 'edgepress-plugin-bundle.js' });
         await this.task(() => script.run(context, { timeout: this.job.limits.cpuTimeMs }));
       } catch (error) {
         this.failFromIsolate(error, 'the plugin bundle failed to load');
