@@ -99,6 +99,8 @@ describe('bundle files and tampering', () => {
     const bundle = await scaleWeightsBundle();
     const manifest = { ...bundle.manifest, version: '9.9.9' };
     const relabelled = { ...bundle, manifest, sha256: computeBundleHash(manifest, bundle.code) };
+    const spawnCalls = jest.mocked(spawn).mock.calls.length;
     await expectStageError(inspectPluginBundle(relabelled), ErrorCode.PLUGIN_FAILED, /registers a manifest that differs from the bundle's manifest/);
+    expect(jest.mocked(spawn).mock.calls.length).toBe(spawnCalls + 1);
   });
 });

@@ -24,6 +24,7 @@ describe('a plugin that succeeds', () => {
     const model = inMemoryModel(input);
     const logs: StageLogEntry[] = [];
     const progress: Array<[number, string | undefined]> = [];
+    const spawnCalls = jest.mocked(spawn).mock.calls.length;
     const run = await runPluginStage({
       bundle,
       params: { factor: 0.5 },
@@ -43,6 +44,7 @@ describe('a plugin that succeeds', () => {
     expect(run.logs).toEqual(logs);
     expect(progress[0]).toEqual([0, 'step 0']);
     expect(progress[progress.length - 1]).toEqual([1, 'done']);
+    expect(jest.mocked(spawn).mock.calls.length).toBe(spawnCalls + 1);
     expect(run.usage.hostCalls).toBe(4);
     expect(run.usage.cpuMs).toBeGreaterThan(0);
     expect(run.usage.wallMs).toBeGreaterThanOrEqual(run.usage.cpuMs);
