@@ -3,7 +3,7 @@ import { containsPattern } from '../sql/filters';
 import { JSON_LIMITS } from '../sql/limits';
 import { cursorColumn, pageQuery, toConnection, type Connection, type CursorRow, type PageArgs } from '../sql/pagination';
 import { queryOne, queryRow, queryRows, type Queryable } from '../sql/query';
-import { notFound, requireFraction, requireId, requireJsonObject, requireOneOf, requireSlug, requireText } from '../sql/validate';
+import { isUuid, notFound, requireFraction, requireId, requireJsonObject, requireOneOf, requireSlug, requireText } from '../sql/validate';
 
 /*
  * Threat model (trust boundary 5, jobs): a run's job is delivered at least once, so every worker
@@ -203,9 +203,10 @@ export class RunRepository {
       conditions.push(`r.state = ANY($${values.length}::text[])`);
     }
     if (filter.modelId !== undefined) {
-      // An id that is no UUID matches no run; it is not an error in a filter.
+      // An id that is no UUID matches no run; in a filter that is an empty page, not an error.
+      if (!isUuid(filter.modelId)) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
       values.push(filter.modelId);
-      conditions.push(`r.model_id::text = $${values.length}`);
+      conditions.push(`r.model_id = $${values.length}::uuid`);
     }
     if (filter.targetId !== undefined) {
       values.push(requireText(filter.targetId, 'targetId', 1, 63));
