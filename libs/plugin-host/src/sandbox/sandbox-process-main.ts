@@ -20,11 +20,14 @@ function dieWith(code: ErrorCode, message: string): never {
   throw new Error('unreachable');
 }
 
+let closing = false;
+
 const channel: SandboxChannel = {
   send(message: SandboxToHost) {
     if (process.connected) process.send?.(message);
   },
   close() {
+    closing = true;
     if (process.connected) process.disconnect();
     setImmediate(() => process.exit(0));
   },
@@ -51,6 +54,10 @@ process.on('message', (raw) => {
   }
 });
 
-process.on('disconnect', () => process.exit(0));
+// The host went away (or dropped the channel): stop at once. SIGKILL rather than exit(), which
+// can wait on an isolate thread that is still running plugin code.
+process.on('disconnect', () => {
+  if (!closing) process.kill(process.pid, 'SIGKILL');
+});
 process.on('uncaughtException', (error) => dieWith(ErrorCode.INTERNAL, `the sandbox process failed: ${error.message}`));
 process.on('unhandledRejection', (reason) => dieWith(ErrorCode.INTERNAL, `the sandbox process failed: ${String((reason as Error)?.message ?? reason)}`));
