@@ -1,0 +1,84 @@
+/**
+ * Per-channel int8 quantization of a 64 MB float32 tensor [channels, columns] (axis 0, given
+ * scales): plain JavaScript (one thread, ONNX rounding and saturation), our quantizeLinear in
+ * process, and the same call through the gRPC kernel service with the server in another process.
+ * The plain-JS and gRPC outputs are checked against the in-process one before anything is timed.
+ */
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import * as readline from 'node:readline';
+import * as kernels from '@edgepress/kernels-native';
+import { createKernelClient } from '@edgepress/kernels-rpc/client';
+import { randomFloats } from './data';
+import { throughputResult, type BenchResult } from './results';
+import { medianSeconds, type TimingBudget } from './timing';
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+
+/** ONNX QuantizeLinear per axis 0 in plain JavaScript: round half to even, saturate to int8. */
+export function quantizePerChannelJs(x: Float32Array, channels: number, scale: Float32Array, out: Int8Array): void {
+  const columns = x.length / channels;
+  for (let c = 0; c < channels; c++) {
+    const s = scale[c] as number;
+    for (let i = c * columns, end = i + columns; i < end; i++) {
+      // float32 division, as ONNX QuantizeLinear computes x / y_scale.
+      const v = Math.fround((x[i] as number) / s);
+      let r = Math.round(v);
+      if (r - v === 0.5 && (r & 1) !== 0) r -= 1;
+      out[i] = r > 127 ? 127 : r < -128 ? -128 : r;
+    }
+  }
+}
+
+function sameBytes(a: ArrayBufferView, b: ArrayBufferView): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+}
+
+async function startServer(threads: number): Promise<{ address: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'apps/kernel-server/src/main.ts'), '--port', '0', '--threads', String(threads), '--log-level', 'warn'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const address = await new Promise<string>((resolve, reject) => {
+    child.on('exit', (code) => reject(new Error(`kernel-server exited with ${code}`)));
+    readline.createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+      const match = /^kernel-server listening on (.+)$/.exec(line);
+      if (match) resolve(match[1] as string);
+    });
+  });
+  return { address, stop: () => child.kill('SIGTERM') };
+}
+
+export async function benchQuantize(megabytes: number, threadCounts: readonly number[], grpc: boolean, budget: TimingBudget, report: (r: BenchResult) => void): Promise<void> {
+  const channels = 256;
+  const columns = (megabytes * (1 << 20)) / 4 / channels;
+  const x = randomFloats(channels * columns, 7);
+  const scale = new Float32Array(channels).fill(1 / 127);
+  const tensor = { data: x, shape: [channels, columns] };
+  const params = { scale, axis: 0 };
+  const bytes = x.byteLength;
+  const row = { case: 'quantize-per-channel-int8', m: channels, k: columns, n: 1, sparsity: 0 };
+
+  const reference = await kernels.quantizeLinear(tensor, 'int8', params);
+  const js = new Int8Array(x.length);
+  quantizePerChannelJs(x, channels, scale, js);
+  if (!sameBytes(js, reference.data)) throw new Error('plain-JS quantization disagrees with quantizeLinear');
+  report(throughputResult({ ...row, impl: 'plain-js', threads: 1 }, bytes, await medianSeconds(async () => quantizePerChannelJs(x, channels, scale, js), budget)));
+
+  for (const threads of threadCounts) {
+    report(throughputResult({ ...row, impl: 'edgepress', threads }, bytes, await medianSeconds(() => kernels.quantizeLinear(tensor, 'int8', params, { threads }), budget)));
+  }
+  if (!grpc) return;
+  const server = await startServer(Math.max(...threadCounts));
+  const client = createKernelClient({ addresses: [server.address], deadlineMs: 120_000, healthCheckIntervalMs: 0 });
+  try {
+    const remote = await client.quantizeLinear(tensor, 'int8', params);
+    if (!sameBytes(remote.data, reference.data)) throw new Error('quantization through gRPC disagrees with quantizeLinear');
+    for (const threads of threadCounts) {
+      report(throughputResult({ ...row, impl: 'edgepress-grpc', threads }, bytes, await medianSeconds(() => client.quantizeLinear(tensor, 'int8', params, { threads }), budget)));
+    }
+  } finally {
+    client.close();
+    server.stop();
+  }
+}
