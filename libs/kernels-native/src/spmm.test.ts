@@ -138,6 +138,24 @@ describe('sparse product arguments', () => {
     });
   });
 
+  it('writes into a caller-provided output, and refuses a wrong or overlapping one', async () => {
+    const rng = new TestRandom(10);
+    const x = rng.floats(6 * 5);
+    const w = await packCsc({ data: rng.sparse(5 * 7, 0.5), shape: [5, 7] });
+    const fresh = await matmulDenseCsc({ data: x, shape: [6, 5] }, w);
+    const out = new Float32Array(42).fill(NaN);
+    const into = await matmulDenseCsc({ data: x, shape: [6, 5] }, w, { out });
+    expect(into.data).toBe(out);
+    expect(Array.from(out)).toEqual(Array.from(fresh.data));
+    const invalid = (promise: Promise<unknown>) => expect(promise).rejects.toMatchObject({ code: ErrorCode.INVALID_ARGUMENT, details: { argument: 'out' } });
+    await invalid(matmulDenseCsc({ data: x, shape: [6, 5] }, w, { out: new Float32Array(41) }));
+    await invalid(matmulDenseCsc({ data: x, shape: [6, 5] }, w, { out: new Float64Array(42) as never }));
+    const shared = new Float32Array(100);
+    shared.set(x);
+    await invalid(matmulDenseCsc({ data: shared.subarray(0, 30), shape: [6, 5] }, w, { out: shared.subarray(20, 62) }));
+    await expect(matmulDenseCsc({ data: shared.subarray(0, 30), shape: [6, 5] }, w, { out: shared.subarray(30, 72) })).resolves.toBeDefined();
+  });
+
   it('cancels a long product with CANCELLED and stays healthy', async () => {
     // A dense weight (no zeros) and 1024 rows: about 4 G multiply-adds, far longer than the 30 ms before the abort.
     const [m, k, n] = [1024, 2048, 2048];

@@ -21,7 +21,7 @@ import { callNative, native } from './binding';
 import { cancelFlagFor } from './cancellation';
 import { sparseOperand, type CscMatrix, type CsrMatrix, type PreparedSparseMatrix } from './csr';
 import type { KernelCallOptions, Tensor } from './tensor';
-import { expectMaxElements, expectOneOf, expectTensor, expectThreads, invalidArgument, resourceExhausted } from './validate';
+import { expectMaxElements, expectOneOf, expectTensor, expectThreads, expectTypedArray, invalidArgument, resourceExhausted } from './validate';
 
 export type SparseKernelName = 'auto' | 'portable' | 'avx2' | 'avx512';
 
@@ -39,6 +39,11 @@ export function sparseKernels(): { available: SparseKernelName[]; auto: Exclude<
 export interface SpmmOptions extends KernelCallOptions {
   /** Force a kernel family (default "auto": AVX-512, else AVX2, else portable). */
   kernel?: SparseKernelName;
+  /**
+   * Write the result here (M * N floats, not overlapping any input) instead of a new array: a
+   * layer called in a loop then skips allocating and page-faulting a fresh output every call.
+   */
+  out?: Float32Array;
 }
 
 function expectKernel(value: unknown): 0 | 1 | 2 | 3 {
@@ -49,6 +54,18 @@ function expectMatrix(name: string, value: unknown, maxElements: number): { data
   const t = expectTensor(name, value, [Float32Array], maxElements);
   if (t.shape.length !== 2) throw invalidArgument(`Expected a 2-D tensor for ${name} but received shape [${t.shape.join(', ')}]`, `${name}.shape`);
   return { data: t.data, rows: t.shape[0] as number, cols: t.shape[1] as number };
+}
+
+function overlaps(a: ArrayBufferView, b: ArrayBufferView): boolean {
+  return a.buffer === b.buffer && a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
+}
+
+/** options.out checked (length, no overlap with the inputs), or a new zeroed array. */
+function outputArray(out: unknown, length: number, inputs: readonly ArrayBufferView[]): Float32Array {
+  if (out === undefined) return new Float32Array(length);
+  const y = expectTypedArray('out', out, Float32Array, length);
+  if (inputs.some((input) => overlaps(y, input))) throw invalidArgument('Expected out not to share memory with an input', 'out');
+  return y;
 }
 
 function expectInner(what: string, left: number, right: number, name: string): void {
@@ -67,7 +84,7 @@ export async function csrMatmul(a: CsrMatrix | PreparedSparseMatrix<'csr'>, b: T
   const kernel = expectKernel(options.kernel);
   const threads = expectThreads(options.threads);
   const cancel = cancelFlagFor(options.signal);
-  const y = new Float32Array(m * n);
+  const y = outputArray(options.out, m * n, [dense.data, sparse.indptr, sparse.indices, sparse.values]);
   await callNative('csrMatmul', () => native.csrMatmul(sparse.indptr, sparse.indices, sparse.values, m, k, dense.data, n, y, kernel, threads, cancel));
   return { data: y, shape: [m, n] };
 }
@@ -84,7 +101,7 @@ export async function matmulDenseCsc(x: Tensor<Float32Array>, w: CscMatrix | Pre
   const kernel = expectKernel(options.kernel);
   const threads = expectThreads(options.threads);
   const cancel = cancelFlagFor(options.signal);
-  const y = new Float32Array(m * n);
+  const y = outputArray(options.out, m * n, [dense.data, sparse.indptr, sparse.indices, sparse.values]);
   await callNative('matmulDenseCsc', () =>
     native.matmulDenseCsc(dense.data, m, k, sparse.indptr, sparse.indices, sparse.values, n, y, kernel, threads, cancel),
   );

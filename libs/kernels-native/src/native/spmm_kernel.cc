@@ -182,10 +182,26 @@ void TransposeBlock(const float* src, size_t lds, float* dst, size_t ldd, size_t
   size_t full_rows = 0, full_cols = 0;
 #if defined(__x86_64__)
   if (HasAvx2Fma()) {
-    full_rows = rows & ~size_t{7};
-    full_cols = cols & ~size_t{7};
-    for (size_t r = 0; r < full_rows; r += 8) {
-      for (size_t c = 0; c < full_cols; c += 8) Transpose8x8Avx2(src + r * lds + c, lds, dst + c * ldd + r, ldd);
+    // Pairs of 8 x 8 blocks are ordered so that the side with the longer row stride (rows of X
+    // when packing, rows of Y when unpacking, often 4 KB apart and so competing for one L1 set)
+    // has each 64-byte line read or written whole, with at most 8 such lines in flight. Touching
+    // each line twice, a sweep apart, cost about a fifth of a sparse product.
+    full_rows = rows & ~size_t{15};
+    full_cols = cols & ~size_t{15};
+    if (ldd > lds) {
+      for (size_t c = 0; c < full_cols; c += 8) {
+        for (size_t r = 0; r < full_rows; r += 16) {
+          Transpose8x8Avx2(src + r * lds + c, lds, dst + c * ldd + r, ldd);
+          Transpose8x8Avx2(src + (r + 8) * lds + c, lds, dst + c * ldd + r + 8, ldd);
+        }
+      }
+    } else {
+      for (size_t c = 0; c < full_cols; c += 16) {
+        for (size_t r = 0; r < full_rows; r += 8) {
+          Transpose8x8Avx2(src + r * lds + c, lds, dst + c * ldd + r, ldd);
+          Transpose8x8Avx2(src + r * lds + c + 8, lds, dst + (c + 8) * ldd + r, ldd);
+        }
+      }
     }
   }
 #endif
