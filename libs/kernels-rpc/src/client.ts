@@ -4,5 +4,6 @@
  */
 export { createKernelClient } from './client/kernel-client';
 export type { KernelClient, KernelClientOptions, RetryEvent } from './client/kernel-client';
+export type { CalibratorSessionOptions, KernelCalibrator } from './calibration/kernel-calibrator';
 export type { KernelMethod, KernelService } from './kernel-service';
 export { SERVICE_NAME } from './proto';

@@ -3,7 +3,21 @@
  * server itself). The functions validate their own arguments; nothing is copied.
  */
 import * as native from '@edgepress/kernels-native';
+import type { CalibratorSessionOptions, KernelCalibrator } from './calibration/kernel-calibrator';
 import type { KernelService } from './kernel-service';
+
+async function createCalibrator(options: CalibratorSessionOptions = {}): Promise<KernelCalibrator> {
+  const { threads, ...calibratorOptions } = options ?? {};
+  const calibrator = new native.Calibrator(calibratorOptions);
+  return {
+    update: (batch, updateOptions = {}) => calibrator.update(batch, { threads, ...updateOptions }),
+    range: (rangeOptions) => calibrator.range(rangeOptions),
+    quantParams: (paramsOptions) => calibrator.quantParams(paramsOptions),
+    histogram: () => calibrator.histogram(),
+    stats: () => calibrator.stats(),
+    close: async () => undefined,
+  };
+}
 
 export function createInProcessKernels(): KernelService {
   return {
@@ -11,6 +25,7 @@ export function createInProcessKernels(): KernelService {
     dequantizeLinear: native.dequantizeLinear,
     tensorMinMax: native.tensorMinMax,
     quantizeTensor: native.quantizeTensor,
+    createCalibrator,
     quantizeBinary: native.quantizeBinary,
     quantizeTernary: native.quantizeTernary,
     dequantizeSigned: native.dequantizeSigned,

@@ -1,5 +1,6 @@
 export { createKernelClient } from './client/kernel-client';
 export type { KernelClient, KernelClientOptions, RetryEvent } from './client/kernel-client';
+export type { CalibratorSessionOptions, KernelCalibrator } from './calibration/kernel-calibrator';
 export { createInProcessKernels } from './in-process';
 export type { KernelMethod, KernelService } from './kernel-service';
 export { PROTO_FILE, SERVICE_NAME } from './proto';

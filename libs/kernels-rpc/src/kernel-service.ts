@@ -50,6 +50,7 @@ import type {
   ScaleLayout,
   Tensor,
 } from '@edgepress/kernels-native';
+import type { CalibratorSessionOptions, KernelCalibrator } from './calibration/kernel-calibrator';
 
 export interface KernelService {
   // quantization
@@ -60,6 +61,8 @@ export interface KernelService {
   quantizeBinary(x: Tensor<Float32Array>, options?: SignQuantizeOptions): Promise<SignQuantizedTensor>;
   quantizeTernary(x: Tensor<Float32Array>, options?: TernaryQuantizeOptions): Promise<SignQuantizedTensor>;
   dequantizeSigned(q: SignQuantizedTensor, options?: KernelCallOptions): Promise<Tensor<Float32Array>>;
+  // calibration over streamed batches (a stateful session)
+  createCalibrator(options?: CalibratorSessionOptions): Promise<KernelCalibrator>;
   // int8 GEMM
   packInt8Weights(b: Tensor<Int8Array>, options?: KernelCallOptions): Promise<PackedInt8Weights>;
   matmulInteger(a: Tensor<Uint8Array | Int8Array>, b: Int8Weights, options?: MatMulIntegerOptions): Promise<Tensor<Int32Array>>;

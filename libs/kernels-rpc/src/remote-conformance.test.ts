@@ -62,6 +62,24 @@ const cases: Case[] = [
   ['truncatedSvd by rank', (k) => k.truncatedSvd({ data: randomFloats(40 * 30, 16), shape: [40, 30] }, { rank: 5 }, { seed: 3 })],
   ['lowRankFactors by energy', (k) => k.lowRankFactors({ data: randomFloats(40 * 30, 17), shape: [40, 30] }, { energy: 0.8, maxRank: 20 })],
   ['tucker2Conv', (k) => k.tucker2Conv({ data: randomFloats(8 * 6 * 3 * 3, 18), shape: [8, 6, 3, 3] }, { outRank: 4, inRank: 3 }, { hooiIterations: 1 })],
+  [
+    'a calibration session (inline and streamed batches, every query)',
+    async (k) => {
+      const calibrator = await k.createCalibrator({ bins: 256 });
+      await calibrator.update(randomFloats(500, 19, 2));
+      await calibrator.update({ data: randomFloats(10_000, 20, 5), shape: [100, 100] });
+      const answers = [
+        await calibrator.range({ method: 'entropy' }),
+        await calibrator.range({ method: 'minmax', symmetric: true }),
+        await calibrator.quantParams({ method: 'percentile', type: 'int8', percentile: 99.9 }),
+        await calibrator.quantParams({ method: 'mse', type: 'uint4', reduceRange: true }),
+        await calibrator.histogram(),
+        await calibrator.stats(),
+      ];
+      await calibrator.close();
+      return answers;
+    },
+  ],
   ['kmeansCluster', (k) => k.kmeansCluster(x, 16, { seed: 7, maxIterations: 50 })],
   ['huffmanCode', (k) => k.huffmanCode(randomInts(Uint8Array, 10_000, 0, 20, 12))],
   ['huffmanCode of an empty stream', (k) => k.huffmanCode(new Uint8Array(0))],

@@ -1,6 +1,6 @@
 import { Metadata, status as Status } from '@grpc/grpc-js';
 import { EdgepressError, ErrorCode } from '@edgepress/errors';
-import { fromGrpcError, toGrpcStatus } from './status';
+import { fromCallError, fromGrpcError, toGrpcStatus } from './status';
 
 describe('status mapping', () => {
   it.each([
@@ -43,5 +43,13 @@ describe('status mapping', () => {
     const metadata = new Metadata();
     metadata.set('edgepress-code', 'ROOT_ACCESS');
     expect(fromGrpcError({ code: Status.INVALID_ARGUMENT, details: 'x', metadata }).code).toBe(ErrorCode.INVALID_ARGUMENT);
+  });
+});
+
+describe('client-side mapping', () => {
+  it('turns a CANCELLED the caller did not ask for into a retryable UNAVAILABLE', () => {
+    expect(fromCallError({ code: Status.CANCELLED, details: 'Call cancelled' }, false).code).toBe(ErrorCode.UNAVAILABLE);
+    expect(fromCallError({ code: Status.CANCELLED, details: 'Cancelled on client' }, true).code).toBe(ErrorCode.CANCELLED);
+    expect(fromCallError({ code: Status.INVALID_ARGUMENT, details: 'x' }, false).code).toBe(ErrorCode.INVALID_ARGUMENT);
   });
 });

@@ -38,3 +38,14 @@ export function fromGrpcError(error: Partial<ServiceError>): EdgepressError {
   const message = error.details || error.message || `Kernel call failed with ${code}`;
   return new EdgepressError(code, message, { cause: error, details: argument === undefined ? undefined : { argument } });
 }
+
+/**
+ * A client-side failure: like fromGrpcError, except that CANCELLED which the caller did not ask
+ * for (the server reset the stream while shutting down, a proxy dropped it) is UNAVAILABLE, so
+ * that it is retried like any other lost server.
+ */
+export function fromCallError(error: Partial<ServiceError>, cancelledByCaller: boolean): EdgepressError {
+  const e = fromGrpcError(error);
+  if (e.code !== ErrorCode.CANCELLED || cancelledByCaller) return e;
+  return new EdgepressError(ErrorCode.UNAVAILABLE, `The kernel server ended the call (${e.message})`, { cause: error });
+}

@@ -15,7 +15,9 @@ import { frameSequence } from '../wire/frames';
 import type { ByteCaps } from '../wire/tensor-assembler';
 import { TensorWriter } from '../wire/tensor-writer';
 import { DEFAULT_CHUNK_BYTES, maxMessageBytes } from '../wire/wire-tensor';
+import type { CalibratorSessionOptions } from '../calibration/kernel-calibrator';
 import { AddressPool, type Endpoint } from './address-pool';
+import { openRemoteCalibrator } from './remote-calibrator';
 import { attemptCall } from './remote-attempt';
 
 export interface RetryEvent {
@@ -130,7 +132,11 @@ export function createKernelClient(options: KernelClientOptions): KernelClient {
     }
   };
 
-  const client = { close: () => pool.close() } as KernelClient;
+  const client = {
+    close: () => pool.close(),
+    // A calibration session is stateful: it stays on the server it was opened on, for at most deadlineMs.
+    createCalibrator: (sessionOptions: CalibratorSessionOptions = {}) => openRemoteCalibrator(pool.pick().client, sessionOptions, Date.now() + deadlineMs, chunkBytes),
+  } as KernelClient;
   for (const codec of OPERATOR_CODECS) {
     (client as unknown as Record<string, unknown>)[codec.method] = (...params: unknown[]) => invoke(codec, params);
   }

@@ -7,7 +7,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { EdgepressError } from '@edgepress/errors';
 import type { AnyOperatorCodec } from '../operators';
 import { kernelsServiceDefinition } from '../proto';
-import { fromGrpcError } from '../status';
+import { fromCallError } from '../status';
 import { FrameReceiver, frameTypes } from '../wire/frames';
 import type { ByteCaps } from '../wire/tensor-assembler';
 import { writeFrames } from '../wire/write-frames';
@@ -64,7 +64,7 @@ export function attemptCall(client: grpc.Client, request: AttemptRequest): Promi
         call.cancel();
       }
     });
-    call.on('error', (error: grpc.ServiceError) => settle(fromGrpcError(error)));
+    call.on('error', (error: grpc.ServiceError) => settle(fromCallError(error, request.signal?.aborted === true)));
     call.on('status', (status: grpc.StatusObject) => {
       statusOk = status.code === grpc.status.OK;
       finishIfDone();

@@ -4,6 +4,21 @@ import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-load
 import type { ApplyMagnitudeMaskArgs as _edgepress_kernels_v1_ApplyMagnitudeMaskArgs, ApplyMagnitudeMaskArgs__Output as _edgepress_kernels_v1_ApplyMagnitudeMaskArgs__Output } from './edgepress/kernels/v1/ApplyMagnitudeMaskArgs';
 import type { ApplyMagnitudeMaskRequest as _edgepress_kernels_v1_ApplyMagnitudeMaskRequest, ApplyMagnitudeMaskRequest__Output as _edgepress_kernels_v1_ApplyMagnitudeMaskRequest__Output } from './edgepress/kernels/v1/ApplyMagnitudeMaskRequest';
 import type { ApplyMagnitudeMaskResponse as _edgepress_kernels_v1_ApplyMagnitudeMaskResponse, ApplyMagnitudeMaskResponse__Output as _edgepress_kernels_v1_ApplyMagnitudeMaskResponse__Output } from './edgepress/kernels/v1/ApplyMagnitudeMaskResponse';
+import type { CalibrationDone as _edgepress_kernels_v1_CalibrationDone, CalibrationDone__Output as _edgepress_kernels_v1_CalibrationDone__Output } from './edgepress/kernels/v1/CalibrationDone';
+import type { CalibrationError as _edgepress_kernels_v1_CalibrationError, CalibrationError__Output as _edgepress_kernels_v1_CalibrationError__Output } from './edgepress/kernels/v1/CalibrationError';
+import type { CalibrationHistogram as _edgepress_kernels_v1_CalibrationHistogram, CalibrationHistogram__Output as _edgepress_kernels_v1_CalibrationHistogram__Output } from './edgepress/kernels/v1/CalibrationHistogram';
+import type { CalibrationHistogramQuery as _edgepress_kernels_v1_CalibrationHistogramQuery, CalibrationHistogramQuery__Output as _edgepress_kernels_v1_CalibrationHistogramQuery__Output } from './edgepress/kernels/v1/CalibrationHistogramQuery';
+import type { CalibrationHistogramSide as _edgepress_kernels_v1_CalibrationHistogramSide, CalibrationHistogramSide__Output as _edgepress_kernels_v1_CalibrationHistogramSide__Output } from './edgepress/kernels/v1/CalibrationHistogramSide';
+import type { CalibrationOpen as _edgepress_kernels_v1_CalibrationOpen, CalibrationOpen__Output as _edgepress_kernels_v1_CalibrationOpen__Output } from './edgepress/kernels/v1/CalibrationOpen';
+import type { CalibrationParamsQuery as _edgepress_kernels_v1_CalibrationParamsQuery, CalibrationParamsQuery__Output as _edgepress_kernels_v1_CalibrationParamsQuery__Output } from './edgepress/kernels/v1/CalibrationParamsQuery';
+import type { CalibrationQuantParams as _edgepress_kernels_v1_CalibrationQuantParams, CalibrationQuantParams__Output as _edgepress_kernels_v1_CalibrationQuantParams__Output } from './edgepress/kernels/v1/CalibrationQuantParams';
+import type { CalibrationRange as _edgepress_kernels_v1_CalibrationRange, CalibrationRange__Output as _edgepress_kernels_v1_CalibrationRange__Output } from './edgepress/kernels/v1/CalibrationRange';
+import type { CalibrationRangeQuery as _edgepress_kernels_v1_CalibrationRangeQuery, CalibrationRangeQuery__Output as _edgepress_kernels_v1_CalibrationRangeQuery__Output } from './edgepress/kernels/v1/CalibrationRangeQuery';
+import type { CalibrationRequest as _edgepress_kernels_v1_CalibrationRequest, CalibrationRequest__Output as _edgepress_kernels_v1_CalibrationRequest__Output } from './edgepress/kernels/v1/CalibrationRequest';
+import type { CalibrationResponse as _edgepress_kernels_v1_CalibrationResponse, CalibrationResponse__Output as _edgepress_kernels_v1_CalibrationResponse__Output } from './edgepress/kernels/v1/CalibrationResponse';
+import type { CalibrationStats as _edgepress_kernels_v1_CalibrationStats, CalibrationStats__Output as _edgepress_kernels_v1_CalibrationStats__Output } from './edgepress/kernels/v1/CalibrationStats';
+import type { CalibrationStatsQuery as _edgepress_kernels_v1_CalibrationStatsQuery, CalibrationStatsQuery__Output as _edgepress_kernels_v1_CalibrationStatsQuery__Output } from './edgepress/kernels/v1/CalibrationStatsQuery';
+import type { CalibrationUpdate as _edgepress_kernels_v1_CalibrationUpdate, CalibrationUpdate__Output as _edgepress_kernels_v1_CalibrationUpdate__Output } from './edgepress/kernels/v1/CalibrationUpdate';
 import type { CallOptions as _edgepress_kernels_v1_CallOptions, CallOptions__Output as _edgepress_kernels_v1_CallOptions__Output } from './edgepress/kernels/v1/CallOptions';
 import type { ChannelImportanceArgs as _edgepress_kernels_v1_ChannelImportanceArgs, ChannelImportanceArgs__Output as _edgepress_kernels_v1_ChannelImportanceArgs__Output } from './edgepress/kernels/v1/ChannelImportanceArgs';
 import type { ChannelImportanceRequest as _edgepress_kernels_v1_ChannelImportanceRequest, ChannelImportanceRequest__Output as _edgepress_kernels_v1_ChannelImportanceRequest__Output } from './edgepress/kernels/v1/ChannelImportanceRequest';
@@ -136,6 +151,22 @@ export interface ProtoGrpcType {
         ApplyMagnitudeMaskArgs: MessageTypeDefinition<_edgepress_kernels_v1_ApplyMagnitudeMaskArgs, _edgepress_kernels_v1_ApplyMagnitudeMaskArgs__Output>
         ApplyMagnitudeMaskRequest: MessageTypeDefinition<_edgepress_kernels_v1_ApplyMagnitudeMaskRequest, _edgepress_kernels_v1_ApplyMagnitudeMaskRequest__Output>
         ApplyMagnitudeMaskResponse: MessageTypeDefinition<_edgepress_kernels_v1_ApplyMagnitudeMaskResponse, _edgepress_kernels_v1_ApplyMagnitudeMaskResponse__Output>
+        CalibrationDone: MessageTypeDefinition<_edgepress_kernels_v1_CalibrationDone, _edgepress_kernels_v1_CalibrationDone__Output>
+        CalibrationError: MessageTypeDefinition<_edgepress_kernels_v1_CalibrationError, _edgepress_kernels_v1_CalibrationError__Output>
+        CalibrationHistogram: MessageTypeDefinition<_edgepress_kernels_v1_CalibrationHistogram, _edgepress_kernels_v1_CalibrationHistogram__Output>
+        CalibrationHistogramQuery: MessageTypeDefinition<_edgepress_kernels_v1_CalibrationHistogramQuery, _edgepress_kernels_v1_CalibrationHistogramQuery__Output>
+        CalibrationHistogramSide: MessageTypeDefinition<_edgepress_kernels_v1_CalibrationHistogramSide, _edgepress_kernels_v1_CalibrationHistogramSide__Output>
+        CalibrationMethod: EnumTypeDefinition
+        CalibrationOpen: MessageTypeDefinition<_edgepress_kernels_v1_CalibrationOpen, _edgepress_kernels_v1_CalibrationOpen__Output>
+        CalibrationParamsQuery: MessageTypeDefinition<_edgepress_kernels_v1_CalibrationParamsQuery, _edgepress_kernels_v1_CalibrationParamsQuery__Output>
+        CalibrationQuantParams: MessageTypeDefinition<_edgepress_kernels_v1_CalibrationQuantParams, _edgepress_kernels_v1_CalibrationQuantParams__Output>
+        CalibrationRange: MessageTypeDefinition<_edgepress_kernels_v1_CalibrationRange, _edgepress_kernels_v1_CalibrationRange__Output>
+        CalibrationRangeQuery: MessageTypeDefinition<_edgepress_kernels_v1_CalibrationRangeQuery, _edgepress_kernels_v1_CalibrationRangeQuery__Output>
+        CalibrationRequest: MessageTypeDefinition<_edgepress_kernels_v1_CalibrationRequest, _edgepress_kernels_v1_CalibrationRequest__Output>
+        CalibrationResponse: MessageTypeDefinition<_edgepress_kernels_v1_CalibrationResponse, _edgepress_kernels_v1_CalibrationResponse__Output>
+        CalibrationStats: MessageTypeDefinition<_edgepress_kernels_v1_CalibrationStats, _edgepress_kernels_v1_CalibrationStats__Output>
+        CalibrationStatsQuery: MessageTypeDefinition<_edgepress_kernels_v1_CalibrationStatsQuery, _edgepress_kernels_v1_CalibrationStatsQuery__Output>
+        CalibrationUpdate: MessageTypeDefinition<_edgepress_kernels_v1_CalibrationUpdate, _edgepress_kernels_v1_CalibrationUpdate__Output>
         CallOptions: MessageTypeDefinition<_edgepress_kernels_v1_CallOptions, _edgepress_kernels_v1_CallOptions__Output>
         ChannelImportanceArgs: MessageTypeDefinition<_edgepress_kernels_v1_ChannelImportanceArgs, _edgepress_kernels_v1_ChannelImportanceArgs__Output>
         ChannelImportanceRequest: MessageTypeDefinition<_edgepress_kernels_v1_ChannelImportanceRequest, _edgepress_kernels_v1_ChannelImportanceRequest__Output>

@@ -19,6 +19,7 @@ import { OPERATOR_CODECS } from '../operators';
 import { kernelsServiceDefinition, LOADER_OPTIONS, PROTO_FILE, SERVICE_NAME } from '../proto';
 import { DEFAULT_CHUNK_BYTES, maxMessageBytes } from '../wire/wire-tensor';
 import { ByteBudget } from './byte-budget';
+import { calibrationHandler } from './calibration-handler';
 import { operatorHandler, type CallLogger } from './operator-handler';
 
 export interface KernelServerLogger extends CallLogger {
@@ -93,6 +94,7 @@ export async function createKernelServer(options: KernelServerOptions = {}): Pro
   };
   const handlers: grpc.UntypedServiceImplementation = {};
   for (const codec of OPERATOR_CODECS) handlers[codec.rpc] = operatorHandler(codec, context);
+  handlers.Calibrate = calibrationHandler(context);
   server.addService(kernelsServiceDefinition, handlers);
 
   const health = new HealthImplementation({ '': 'SERVING', [SERVICE_NAME]: 'SERVING' });
@@ -110,6 +112,8 @@ export async function createKernelServer(options: KernelServerOptions = {}): Pro
   let drainTimer: NodeJS.Timeout | undefined;
   let endDrainDelay = (): void => undefined;
   const forceShutdown = (): void => {
+    // In-flight calls are failed with UNAVAILABLE and their kernels stopped; the connections
+    // close at once, so a client may see the reset (CANCELLED) instead, which it also retries.
     shutdown.abort();
     clearTimeout(drainTimer);
     endDrainDelay();

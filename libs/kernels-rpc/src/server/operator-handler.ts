@@ -57,7 +57,10 @@ function callOptions(context: HandlerContext, message: CallOptionsMessage | null
   };
 }
 
-const MISSING_DEADLINE = new EdgepressError(
+/** Calls still running when the server is forced down: UNAVAILABLE, so that clients retry elsewhere. */
+export const SHUTTING_DOWN = new EdgepressError(ErrorCode.UNAVAILABLE, 'The kernel server is shutting down');
+
+export const MISSING_DEADLINE = new EdgepressError(
   ErrorCode.INVALID_ARGUMENT,
   'Every call to edgepress.kernels.v1.Kernels must carry a deadline (grpc-timeout); this call had none',
   { details: { argument: 'deadline' } },
@@ -96,7 +99,7 @@ export function operatorHandler(codec: AnyOperatorCodec, context: HandlerContext
       return;
     }
     const timer = setTimeout(() => abort.abort(), Math.max(0, deadlineMs - Date.now()));
-    const onShutdown = (): void => abort.abort();
+    const onShutdown = (): void => fail(SHUTTING_DOWN);
     context.shutdown.addEventListener('abort', onShutdown, { once: true });
     call.on('close', () => {
       clearTimeout(timer);

@@ -4,6 +4,8 @@ import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { ApplyMagnitudeMaskRequest as _edgepress_kernels_v1_ApplyMagnitudeMaskRequest, ApplyMagnitudeMaskRequest__Output as _edgepress_kernels_v1_ApplyMagnitudeMaskRequest__Output } from '../../../edgepress/kernels/v1/ApplyMagnitudeMaskRequest';
 import type { ApplyMagnitudeMaskResponse as _edgepress_kernels_v1_ApplyMagnitudeMaskResponse, ApplyMagnitudeMaskResponse__Output as _edgepress_kernels_v1_ApplyMagnitudeMaskResponse__Output } from '../../../edgepress/kernels/v1/ApplyMagnitudeMaskResponse';
+import type { CalibrationRequest as _edgepress_kernels_v1_CalibrationRequest, CalibrationRequest__Output as _edgepress_kernels_v1_CalibrationRequest__Output } from '../../../edgepress/kernels/v1/CalibrationRequest';
+import type { CalibrationResponse as _edgepress_kernels_v1_CalibrationResponse, CalibrationResponse__Output as _edgepress_kernels_v1_CalibrationResponse__Output } from '../../../edgepress/kernels/v1/CalibrationResponse';
 import type { ChannelImportanceRequest as _edgepress_kernels_v1_ChannelImportanceRequest, ChannelImportanceRequest__Output as _edgepress_kernels_v1_ChannelImportanceRequest__Output } from '../../../edgepress/kernels/v1/ChannelImportanceRequest';
 import type { ChannelImportanceResponse as _edgepress_kernels_v1_ChannelImportanceResponse, ChannelImportanceResponse__Output as _edgepress_kernels_v1_ChannelImportanceResponse__Output } from '../../../edgepress/kernels/v1/ChannelImportanceResponse';
 import type { CsrMatmulRequest as _edgepress_kernels_v1_CsrMatmulRequest, CsrMatmulRequest__Output as _edgepress_kernels_v1_CsrMatmulRequest__Output } from '../../../edgepress/kernels/v1/CsrMatmulRequest';
@@ -63,6 +65,11 @@ export interface KernelsClient extends grpc.Client {
   ApplyMagnitudeMask(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_ApplyMagnitudeMaskRequest, _edgepress_kernels_v1_ApplyMagnitudeMaskResponse__Output>;
   applyMagnitudeMask(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_ApplyMagnitudeMaskRequest, _edgepress_kernels_v1_ApplyMagnitudeMaskResponse__Output>;
   applyMagnitudeMask(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_ApplyMagnitudeMaskRequest, _edgepress_kernels_v1_ApplyMagnitudeMaskResponse__Output>;
+  
+  Calibrate(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_CalibrationRequest, _edgepress_kernels_v1_CalibrationResponse__Output>;
+  Calibrate(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_CalibrationRequest, _edgepress_kernels_v1_CalibrationResponse__Output>;
+  calibrate(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_CalibrationRequest, _edgepress_kernels_v1_CalibrationResponse__Output>;
+  calibrate(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_CalibrationRequest, _edgepress_kernels_v1_CalibrationResponse__Output>;
   
   ChannelImportance(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_ChannelImportanceRequest, _edgepress_kernels_v1_ChannelImportanceResponse__Output>;
   ChannelImportance(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_ChannelImportanceRequest, _edgepress_kernels_v1_ChannelImportanceResponse__Output>;
@@ -214,6 +221,8 @@ export interface KernelsClient extends grpc.Client {
 export interface KernelsHandlers extends grpc.UntypedServiceImplementation {
   ApplyMagnitudeMask: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_ApplyMagnitudeMaskRequest__Output, _edgepress_kernels_v1_ApplyMagnitudeMaskResponse>;
   
+  Calibrate: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_CalibrationRequest__Output, _edgepress_kernels_v1_CalibrationResponse>;
+  
   ChannelImportance: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_ChannelImportanceRequest__Output, _edgepress_kernels_v1_ChannelImportanceResponse>;
   
   CsrMatmul: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_CsrMatmulRequest__Output, _edgepress_kernels_v1_CsrMatmulResponse>;
@@ -276,6 +285,7 @@ export interface KernelsHandlers extends grpc.UntypedServiceImplementation {
 
 export interface KernelsDefinition extends grpc.ServiceDefinition {
   ApplyMagnitudeMask: MethodDefinition<_edgepress_kernels_v1_ApplyMagnitudeMaskRequest, _edgepress_kernels_v1_ApplyMagnitudeMaskResponse, _edgepress_kernels_v1_ApplyMagnitudeMaskRequest__Output, _edgepress_kernels_v1_ApplyMagnitudeMaskResponse__Output>
+  Calibrate: MethodDefinition<_edgepress_kernels_v1_CalibrationRequest, _edgepress_kernels_v1_CalibrationResponse, _edgepress_kernels_v1_CalibrationRequest__Output, _edgepress_kernels_v1_CalibrationResponse__Output>
   ChannelImportance: MethodDefinition<_edgepress_kernels_v1_ChannelImportanceRequest, _edgepress_kernels_v1_ChannelImportanceResponse, _edgepress_kernels_v1_ChannelImportanceRequest__Output, _edgepress_kernels_v1_ChannelImportanceResponse__Output>
   CsrMatmul: MethodDefinition<_edgepress_kernels_v1_CsrMatmulRequest, _edgepress_kernels_v1_CsrMatmulResponse, _edgepress_kernels_v1_CsrMatmulRequest__Output, _edgepress_kernels_v1_CsrMatmulResponse__Output>
   DequantizeLinear: MethodDefinition<_edgepress_kernels_v1_DequantizeLinearRequest, _edgepress_kernels_v1_DequantizeLinearResponse, _edgepress_kernels_v1_DequantizeLinearRequest__Output, _edgepress_kernels_v1_DequantizeLinearResponse__Output>
