@@ -58,6 +58,14 @@ const cases: Case[] = [
   ['dequantizeSigned', async (k) => k.dequantizeSigned(await k.quantizeTernary(x, { axis: 0 }))],
   ['quantizeInt4Weights asymmetric', (k) => k.quantizeInt4Weights({ data: randomFloats(70 * 24, 13), shape: [70, 24] }, { blockSize: 32 })],
   ['matmulNBits', async (k) => k.matmulNBits({ data: randomFloats(5 * 70, 14), shape: [5, 70] }, await k.quantizeInt4Weights({ data: randomFloats(70 * 24, 13), shape: [70, 24] }, { symmetric: true }), { bias: randomFloats(24, 15) })],
+  [
+    'csrMatmul into a caller-provided output',
+    async (k) => {
+      const out = new Float32Array(40 * 7);
+      const y = await k.csrMatmul(await k.packCsr(dense), { data: randomFloats(30 * 7, 10), shape: [30, 7] }, { out });
+      return { same: y.data === out, y };
+    },
+  ],
   ['csrMatmul on the portable kernel', async (k) => k.csrMatmul(await k.packCsr(dense), { data: randomFloats(30 * 7, 10), shape: [30, 7] }, { kernel: 'portable' })],
   ['truncatedSvd by rank', (k) => k.truncatedSvd({ data: randomFloats(40 * 30, 16), shape: [40, 30] }, { rank: 5 }, { seed: 3 })],
   ['lowRankFactors by energy', (k) => k.lowRankFactors({ data: randomFloats(40 * 30, 17), shape: [40, 30] }, { energy: 0.8, maxRank: 20 })],

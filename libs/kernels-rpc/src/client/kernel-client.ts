@@ -118,7 +118,7 @@ export function createKernelClient(options: KernelClientOptions): KernelClient {
       try {
         const result = await attemptCall(endpoint.client, { codec, frames, deadline, signal, caps });
         pool.succeeded(endpoint);
-        return result;
+        return codec.deliver ? codec.deliver(params, result) : result;
       } catch (error) {
         const failure = error instanceof EdgepressError ? error : new EdgepressError(ErrorCode.INTERNAL, 'Kernel call failed', { cause: error });
         if (failure.code !== ErrorCode.UNAVAILABLE) throw failure;

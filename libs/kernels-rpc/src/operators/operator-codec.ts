@@ -24,6 +24,8 @@ export interface OperatorCodec<M extends KernelMethod, Args, ArgsOut, Result, Re
   decodeArgs(r: TensorAssembler, args: ArgsOut, options: KernelCallOptions): OperatorParams<M>;
   encodeResult(w: TensorWriter, result: OperatorResult<M>): Result;
   decodeResult(r: TensorAssembler, result: ResultOut): OperatorResult<M>;
+  /** Client side, after decoding: honour caller-provided outputs (e.g. SpMM's `out`). */
+  deliver?(params: OperatorParams<M>, result: OperatorResult<M>): OperatorResult<M>;
 }
 
 /** An operator codec with its message types erased, for the generic client and server glue. */
@@ -35,6 +37,7 @@ export interface AnyOperatorCodec {
   decodeArgs(r: TensorAssembler, args: object, options: KernelCallOptions): unknown[];
   encodeResult(w: TensorWriter, result: unknown): object;
   decodeResult(r: TensorAssembler, result: object): unknown;
+  deliver?(params: readonly unknown[], result: unknown): unknown;
 }
 
 export function defineOperator<M extends KernelMethod, Args, ArgsOut, Result, ResultOut>(

@@ -1,4 +1,5 @@
 /** Codecs of the sparse operators: magnitude pruning, N:M masks, channel importance, CSR/CSC, SpMM. */
+import { EdgepressError, ErrorCode } from '@edgepress/errors';
 import type { CscMatrix, CsrMatrix, Tensor } from '@edgepress/kernels-native';
 import type { ApplyMagnitudeMaskArgs, ApplyMagnitudeMaskArgs__Output } from '../gen/edgepress/kernels/v1/ApplyMagnitudeMaskArgs';
 import type { ChannelImportanceArgs, ChannelImportanceArgs__Output } from '../gen/edgepress/kernels/v1/ChannelImportanceArgs';
@@ -127,6 +128,16 @@ export const packCscCodec = packCodec('packCsc', 'PackCsc');
 export const unpackCsrCodec = unpackCodec('unpackCsr', 'UnpackCsr');
 export const unpackCscCodec = unpackCodec('unpackCsc', 'UnpackCsc');
 
+/** SpMM's `out` option: the server cannot write into the caller's array, so the client copies the result there. */
+function deliverInto(out: Float32Array | undefined, y: Tensor<Float32Array>): Tensor<Float32Array> {
+  if (out === undefined) return y;
+  if (!(out instanceof Float32Array) || out.length !== y.data.length) {
+    throw new EdgepressError(ErrorCode.INVALID_ARGUMENT, `Expected out to be a Float32Array of ${y.data.length} elements`, { details: { argument: 'out' } });
+  }
+  out.set(y.data);
+  return { data: out, shape: y.shape };
+}
+
 const SPARSE_KERNELS = { auto: 'SPARSE_KERNEL_AUTO', portable: 'SPARSE_KERNEL_PORTABLE', avx2: 'SPARSE_KERNEL_AVX2', avx512: 'SPARSE_KERNEL_AVX512' } as const;
 
 export const csrMatmulCodec = defineOperator<'csrMatmul', CsrMatmulArgs, CsrMatmulArgs__Output, MatmulResult, MatmulResult__Output>({
@@ -134,6 +145,7 @@ export const csrMatmulCodec = defineOperator<'csrMatmul', CsrMatmulArgs, CsrMatm
   rpc: 'CsrMatmul',
   optionsIndex: 2,
   encodeArgs: (w, [a, b, options]) => ({ a: encodeSparse(w, 'a', a), b: w.tensor('b', b), kernel: enumArg('kernel', options?.kernel, 'auto', SPARSE_KERNELS) }),
+  deliver: ([, , options], y) => deliverInto(options?.out, y),
   decodeArgs: (r, m, options) => [decodeSparse<'csr'>(r, m.a) as CsrMatrix, forValidation(r.tensor(m.b)), { ...options, kernel: enumName(m.kernel, SPARSE_KERNELS) }],
   encodeResult: (w, y) => ({ y: w.tensor('y', y) }),
   decodeResult: (r, m) => present(r.tensor(m.y), 'y') as Tensor<Float32Array>,
@@ -144,6 +156,7 @@ export const matmulDenseCscCodec = defineOperator<'matmulDenseCsc', MatmulDenseC
   rpc: 'MatmulDenseCsc',
   optionsIndex: 2,
   encodeArgs: (w, [x, csc, options]) => ({ x: w.tensor('x', x), w: encodeSparse(w, 'w', csc), kernel: enumArg('kernel', options?.kernel, 'auto', SPARSE_KERNELS) }),
+  deliver: ([, , options], y) => deliverInto(options?.out, y),
   decodeArgs: (r, m, options) => [forValidation(r.tensor(m.x)), decodeSparse<'csc'>(r, m.w) as CscMatrix, { ...options, kernel: enumName(m.kernel, SPARSE_KERNELS) }],
   encodeResult: (w, y) => ({ y: w.tensor('y', y) }),
   decodeResult: (r, m) => present(r.tensor(m.y), 'y') as Tensor<Float32Array>,
