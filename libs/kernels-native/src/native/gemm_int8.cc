@@ -41,11 +41,13 @@ void RunKernel(const GemmInt8Operands& op, Int8Kernel kernel, const GemmEpilogue
   const size_t panels = op.b.panels, pairs = (panels + 1) / 2;
   const int useful = UsefulThreads(threads, op.m * op.b.n * op.b.k);
   const size_t row_blocks = (op.m + kRowBlock - 1) / kRowBlock;
+  std::function<void(bool)> scope;
+  if (kernel == Int8Kernel::kAmx) scope = AmxThreadScope;
   if (pairs >= static_cast<size_t>(useful) * 2 || row_blocks < static_cast<size_t>(useful)) {
     // Column units: a thread keeps one pair of weight panels hot while all of A streams past.
-    RunOnWorkerPool(useful, pairs, [&](size_t u) { run(0, rows_padded, 2 * u, std::min(panels, 2 * u + 2)); });
+    RunOnWorkerPool(useful, pairs, [&](size_t u) { run(0, rows_padded, 2 * u, std::min(panels, 2 * u + 2)); }, scope);
   } else {
-    RunOnWorkerPool(useful, row_blocks, [&](size_t u) { run(u * kRowBlock, std::min(rows_padded, (u + 1) * kRowBlock), 0, panels); });
+    RunOnWorkerPool(useful, row_blocks, [&](size_t u) { run(u * kRowBlock, std::min(rows_padded, (u + 1) * kRowBlock), 0, panels); }, scope);
   }
 }
 

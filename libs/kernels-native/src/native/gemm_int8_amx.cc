@@ -60,20 +60,24 @@ EDGEPRESS_AMX void ConfigureTiles() {
 
 EDGEPRESS_AMX void ReleaseTiles() { _tile_release(); }
 
-// Releases the tile state however the kernel leaves (a cancellation throws).
-struct TileScope {
-  TileScope() { ConfigureTiles(); }
-  ~TileScope() { ReleaseTiles(); }
-};
-
-// C[MT*16][NT*16] (row stride 32 int32) = A row blocks x B panels over `chunks` 64-k chunks;
-// A is tiled (see gemm_int8_operand.h): a 16-row block is `a_block` bytes, a chunk 1 KiB.
+// C[MT*16][NT*16] = init + A row blocks x B panels over `chunks` 64-k chunks, stored at `c`
+// with a row stride of `ldc` bytes. `init` (one row of NT*16 int32 repeated down the tile by a
+// zero-stride load) or zeros when null. A is tiled (see gemm_int8_operand.h): a 16-row block is
+// `a_block` bytes, a chunk 1 KiB.
 template <int MT, int NT, bool kSigned>
-EDGEPRESS_AMX void Block(const uint8_t* a, size_t a_block, const uint8_t* b, size_t panel_bytes, size_t chunks, int32_t* c) {
-  _tile_zero(0);
-  _tile_zero(1);
-  _tile_zero(2);
-  _tile_zero(3);
+EDGEPRESS_AMX void Block(const uint8_t* a, size_t a_block, const uint8_t* b, size_t panel_bytes, size_t chunks, const int32_t* init,
+                         int32_t* c, size_t ldc) {
+  if (init) {
+    _tile_loadd(0, init, 0);
+    if (NT == 2) _tile_loadd(1, init + 16, 0);
+    if (MT == 2) _tile_loadd(2, init, 0);
+    if (MT == 2 && NT == 2) _tile_loadd(3, init + 16, 0);
+  } else {
+    _tile_zero(0);
+    _tile_zero(1);
+    _tile_zero(2);
+    _tile_zero(3);
+  }
   for (size_t kc = 0; kc < chunks; ++kc) {
     _tile_loadd(4, a + kc * 1024, 64);
     if (MT == 2) _tile_loadd(5, a + a_block + kc * 1024, 64);
@@ -91,27 +95,37 @@ EDGEPRESS_AMX void Block(const uint8_t* a, size_t a_block, const uint8_t* b, siz
       if (MT == 2 && NT == 2) _tile_dpbusd(3, 5, 7);
     }
   }
-  _tile_stored(0, c, 128);
-  if (NT == 2) _tile_stored(1, c + 16, 128);
-  if (MT == 2) _tile_stored(2, c + 16 * 32, 128);
-  if (MT == 2 && NT == 2) _tile_stored(3, c + 16 * 32 + 16, 128);
+  char* lower = reinterpret_cast<char*>(c) + 16 * ldc;
+  _tile_stored(0, c, ldc);
+  if (NT == 2) _tile_stored(1, c + 16, ldc);
+  if (MT == 2) _tile_stored(2, lower, ldc);
+  if (MT == 2 && NT == 2) _tile_stored(3, lower + 64, ldc);
 }
 
 template <bool kSigned>
-void Dispatch(int mt, int nt, const uint8_t* a, size_t a_block, const uint8_t* b, size_t panel_bytes, size_t chunks, int32_t* c) {
-  if (mt == 2 && nt == 2) return Block<2, 2, kSigned>(a, a_block, b, panel_bytes, chunks, c);
-  if (mt == 2) return Block<2, 1, kSigned>(a, a_block, b, panel_bytes, chunks, c);
-  if (nt == 2) return Block<1, 2, kSigned>(a, a_block, b, panel_bytes, chunks, c);
-  Block<1, 1, kSigned>(a, a_block, b, panel_bytes, chunks, c);
+void Dispatch(int mt, int nt, const uint8_t* a, size_t a_block, const uint8_t* b, size_t panel_bytes, size_t chunks, const int32_t* init,
+              int32_t* c, size_t ldc) {
+  if (mt == 2 && nt == 2) return Block<2, 2, kSigned>(a, a_block, b, panel_bytes, chunks, init, c, ldc);
+  if (mt == 2) return Block<2, 1, kSigned>(a, a_block, b, panel_bytes, chunks, init, c, ldc);
+  if (nt == 2) return Block<1, 2, kSigned>(a, a_block, b, panel_bytes, chunks, init, c, ldc);
+  Block<1, 1, kSigned>(a, a_block, b, panel_bytes, chunks, init, c, ldc);
 }
 
 }  // namespace
+
+void AmxThreadScope(bool enter) {
+  if (enter) {
+    ConfigureTiles();
+  } else {
+    ReleaseTiles();
+  }
+}
 
 void GemmInt8Amx(const GemmInt8Operands& op, size_t row_begin, size_t row_end, size_t panel_begin, size_t panel_end,
                  const GemmEpilogue& epilogue, const CancelFlag& cancel) {
   alignas(64) int32_t tile[32 * 32];
   const size_t kp = op.b.kp, chunks = kp / kKChunk, panel_bytes = op.b.panel_bytes();
-  TileScope scope;
+  const bool plain_int32 = epilogue.output == GemmOutput::kInt32 && epilogue.b_zero_point == nullptr;
   for (size_t p = panel_begin; p < panel_end; p += 2) {
     const int nt = panel_end - p >= 2 ? 2 : 1;
     const size_t col = p * kPanelWidth;
@@ -122,12 +136,19 @@ void GemmInt8Amx(const GemmInt8Operands& op, size_t row_begin, size_t row_end, s
       const int mt = row_end - r > 16 && op.m - r > 16 ? 2 : 1;
       const uint8_t* a = op.a8 + r * kp;
       const uint8_t* b = op.b_packed + p * panel_bytes;
+      const size_t rows = std::min<size_t>(static_cast<size_t>(mt) * 16, op.m - r);
+      // Plain int32 output of whole tiles: the column offsets seed the accumulators and the tiles
+      // go straight to the output, with no epilogue pass.
+      const bool direct = plain_int32 && rows == static_cast<size_t>(mt) * 16 && cols == kPanelWidth * nt;
+      const int32_t* init = direct ? epilogue.col_offset + col : nullptr;
+      int32_t* c = direct ? static_cast<int32_t*>(epilogue.out) + r * op.b.n + col : tile;
+      const size_t ldc = direct ? op.b.n * sizeof(int32_t) : 32 * sizeof(int32_t);
       if (op.a_signed) {
-        Dispatch<true>(mt, nt, a, 16 * kp, b, panel_bytes, chunks, tile);
+        Dispatch<true>(mt, nt, a, 16 * kp, b, panel_bytes, chunks, init, c, ldc);
       } else {
-        Dispatch<false>(mt, nt, a, 16 * kp, b, panel_bytes, chunks, tile);
+        Dispatch<false>(mt, nt, a, 16 * kp, b, panel_bytes, chunks, init, c, ldc);
       }
-      epilogue.Tile(r, std::min<size_t>(static_cast<size_t>(mt) * 16, op.m - r), col, cols, tile, 32);
+      if (!direct) epilogue.Tile(r, rows, col, cols, tile, 32);
     }
   }
 }
@@ -135,6 +156,8 @@ void GemmInt8Amx(const GemmInt8Operands& op, size_t row_begin, size_t row_end, s
 #else
 
 bool AmxInt8Usable() { return false; }
+
+void AmxThreadScope(bool) {}
 
 void GemmInt8Amx(const GemmInt8Operands&, size_t, size_t, size_t, size_t, const GemmEpilogue&, const CancelFlag&) {
   throw std::runtime_error("the AMX int8 kernel is not built for this CPU");

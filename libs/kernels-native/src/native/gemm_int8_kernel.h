@@ -43,4 +43,9 @@ void GemmInt8Amx(const GemmInt8Operands& op, size_t row_begin, size_t row_end, s
 
 bool AmxInt8Usable();
 
+// The AMX kernel needs the tile configuration loaded on its thread: call with true before the
+// first GemmInt8Amx on a thread and with false after the last (the tile state is released, so
+// context switches stay cheap).
+void AmxThreadScope(bool enter);
+
 }  // namespace edgepress

@@ -1,6 +1,7 @@
 #include "gemm_worker_pool.h"
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -14,6 +15,7 @@ namespace {
 
 struct Job {
   const std::function<void(size_t)>* body = nullptr;
+  const std::function<void(bool)>* scope = nullptr;
   size_t units = 0;
   std::atomic<size_t> next{0};
   int seats = 0;   // workers that may still join (guarded by the pool mutex)
@@ -30,15 +32,17 @@ class WorkerPool {
     return *pool;
   }
 
-  void Run(int threads, size_t units, const std::function<void(size_t)>& body) {
+  void Run(int threads, size_t units, const std::function<void(size_t)>& body, const std::function<void(bool)>& scope) {
     Job job;
     job.body = &body;
+    job.scope = scope ? &scope : nullptr;
     job.units = units;
     job.seats = threads - 1;
     {
       std::lock_guard<std::mutex> lock(mutex_);
       while (workers_.size() < static_cast<size_t>(threads - 1)) workers_.emplace_back([this] { WorkerLoop(); });
       jobs_.push_back(&job);
+      queued_.store(jobs_.size());
     }
     wake_.notify_all();
     Work(job);
@@ -49,30 +53,55 @@ class WorkerPool {
         break;
       }
     }
+    queued_.store(jobs_.size());
     job.idle.wait(lock, [&] { return job.active == 0; });
     if (job.error) std::rethrow_exception(job.error);
   }
 
  private:
   void Work(Job& job) {
-    for (size_t unit; (unit = job.next.fetch_add(1)) < job.units;) {
-      try {
+    bool entered = false;
+    try {
+      for (size_t unit; (unit = job.next.fetch_add(1)) < job.units;) {
+        if (!entered && job.scope) (*job.scope)(true);
+        entered = true;
         (*job.body)(unit);
-      } catch (...) {
-        std::lock_guard<std::mutex> lock(mutex_);
-        if (!job.error) job.error = std::current_exception();
-        job.next.store(job.units);
       }
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (!job.error) job.error = std::current_exception();
+      job.next.store(job.units);
+    }
+    if (entered && job.scope) (*job.scope)(false);
+  }
+
+  // Before sleeping, a worker polls for new work for a short while, as ONNX Runtime's pool does:
+  // back-to-back calls then find it awake (a futex wake-up costs tens of microseconds, often more
+  // on a busy machine, which is a large part of a millisecond GEMM).
+  void SpinForWork() {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::microseconds(kSpinMicroseconds);
+    while (queued_.load(std::memory_order_relaxed) == 0 && std::chrono::steady_clock::now() < deadline) {
+#if defined(__x86_64__)
+      __builtin_ia32_pause();
+#else
+      std::this_thread::yield();
+#endif
     }
   }
 
   void WorkerLoop() {
     std::unique_lock<std::mutex> lock(mutex_);
     for (;;) {
+      if (jobs_.empty()) {
+        lock.unlock();
+        SpinForWork();
+        lock.lock();
+      }
       wake_.wait(lock, [&] { return !jobs_.empty(); });
       Job* job = jobs_.front();
       if (job->seats == 0 || job->next.load() >= job->units) {
         jobs_.pop_front();  // full or finished: its owner no longer needs it queued
+        queued_.store(jobs_.size());
         continue;
       }
       --job->seats;
@@ -84,20 +113,31 @@ class WorkerPool {
     }
   }
 
+  static constexpr int kSpinMicroseconds = 200;
+
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<Job*> jobs_;
+  std::atomic<size_t> queued_{0};  // jobs_.size(), readable without the lock
   std::vector<std::thread> workers_;
 };
 
 }  // namespace
 
-void RunOnWorkerPool(int threads, size_t units, const std::function<void(size_t)>& body) {
+void RunOnWorkerPool(int threads, size_t units, const std::function<void(size_t)>& body, const std::function<void(bool)>& thread_scope) {
   if (threads <= 1 || units <= 1) {
-    for (size_t unit = 0; unit < units; ++unit) body(unit);
+    if (units == 0) return;
+    if (thread_scope) thread_scope(true);
+    try {
+      for (size_t unit = 0; unit < units; ++unit) body(unit);
+    } catch (...) {
+      if (thread_scope) thread_scope(false);
+      throw;
+    }
+    if (thread_scope) thread_scope(false);
     return;
   }
-  WorkerPool::Instance().Run(threads, units, body);
+  WorkerPool::Instance().Run(threads, units, body, thread_scope);
 }
 
 }  // namespace edgepress

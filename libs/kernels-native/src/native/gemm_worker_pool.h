@@ -12,7 +12,10 @@ namespace edgepress {
 
 // Runs body(unit) for every unit in [0, units) on the calling thread plus up to threads - 1
 // pool workers. Exceptions from body are rethrown on the calling thread (the first one wins;
-// units not yet started are skipped).
-void RunOnWorkerPool(int threads, size_t units, const std::function<void(size_t)>& body);
+// units not yet started are skipped). `thread_scope`, when given, is called with true on each
+// participating thread before its first unit and with false after its last (kernels use it to
+// set up per-thread hardware state once per call, e.g. the AMX tile configuration).
+void RunOnWorkerPool(int threads, size_t units, const std::function<void(size_t)>& body,
+                     const std::function<void(bool)>& thread_scope = nullptr);
 
 }  // namespace edgepress
