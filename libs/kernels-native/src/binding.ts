@@ -46,7 +46,7 @@ export interface NativeAddon {
   channelImportance(data: Float32Array, out: Float64Array, outer: number, axis: number, inner: number, norm: 1 | 2, threads: number, cancel: NativeCancelFlag): Promise<void>;
   packCsr(data: Float32Array, rows: number, cols: number, transpose: boolean, threads: number, cancel: NativeCancelFlag): Promise<{ indptr: Int32Array; indices: Int32Array; values: Float32Array }>;
   unpackCsr(indptr: Int32Array, indices: Int32Array, values: Float32Array, rows: number, cols: number, transpose: boolean, out: Float32Array, threads: number, cancel: NativeCancelFlag): Promise<void>;
-  /** kernel: 0 auto, 1 portable, 2 AVX2, 3 AVX-512. */
+  /** kernel: 0 auto, 1 portable, 2 AVX2, 3 AVX-512. y undefined: the result comes from the native output pool. */
   csrMatmul(
     indptr: Int32Array,
     indices: Int32Array,
@@ -55,11 +55,11 @@ export interface NativeAddon {
     k: number,
     b: Float32Array,
     n: number,
-    y: Float32Array,
+    y: Float32Array | undefined,
     kernel: 0 | 1 | 2 | 3,
     threads: number,
     cancel: NativeCancelFlag,
-  ): Promise<void>;
+  ): Promise<Float32Array>;
   matmulDenseCsc(
     x: Float32Array,
     m: number,
@@ -68,11 +68,11 @@ export interface NativeAddon {
     rowIndices: Int32Array,
     values: Float32Array,
     n: number,
-    y: Float32Array,
+    y: Float32Array | undefined,
     kernel: 0 | 1 | 2 | 3,
     threads: number,
     cancel: NativeCancelFlag,
-  ): Promise<void>;
+  ): Promise<Float32Array>;
   sparseKernels(): { portable: boolean; avx2: boolean; avx512: boolean; auto: 'portable' | 'avx2' | 'avx512' };
   kmeans1d(
     data: Float32Array,

@@ -156,6 +156,13 @@ describe('sparse product arguments', () => {
     await expect(matmulDenseCsc({ data: shared.subarray(0, 30), shape: [6, 5] }, w, { out: shared.subarray(30, 72) })).resolves.toBeDefined();
   });
 
+  it('gives every call its own output, whose memory outlives later calls while referenced', async () => {
+    const w = await packCsc({ data: Float32Array.from([1, 2, 3, 4]), shape: [2, 2] });
+    const results = [];
+    for (let i = 0; i < 50; i++) results.push(await matmulDenseCsc({ data: Float32Array.from([i, 1]), shape: [1, 2] }, w));
+    results.forEach((y, i) => expect(Array.from(y.data)).toEqual([i + 3, 2 * i + 4]));
+  });
+
   it('cancels a long product with CANCELLED and stays healthy', async () => {
     // A dense weight (no zeros) and 1024 rows: about 4 G multiply-adds, far longer than the 30 ms before the abort.
     const [m, k, n] = [1024, 2048, 2048];

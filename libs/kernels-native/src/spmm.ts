@@ -40,8 +40,9 @@ export interface SpmmOptions extends KernelCallOptions {
   /** Force a kernel family (default "auto": AVX-512, else AVX2, else portable). */
   kernel?: SparseKernelName;
   /**
-   * Write the result here (M * N floats, not overlapping any input) instead of a new array: a
-   * layer called in a loop then skips allocating and page-faulting a fresh output every call.
+   * Write the result here (M * N floats, not overlapping any input). Without it the result is a
+   * new array whose memory comes from a native pool (src/native/output_buffers.h), which avoids
+   * the zeroing, mmap and page faults of a fresh JS array; with it nothing is allocated.
    */
   out?: Float32Array;
 }
@@ -60,9 +61,9 @@ function overlaps(a: ArrayBufferView, b: ArrayBufferView): boolean {
   return a.buffer === b.buffer && a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
 }
 
-/** options.out checked (length, no overlap with the inputs), or a new zeroed array. */
-function outputArray(out: unknown, length: number, inputs: readonly ArrayBufferView[]): Float32Array {
-  if (out === undefined) return new Float32Array(length);
+/** options.out checked (length, no overlap with the inputs); undefined lets native code provide the output. */
+function outputArray(out: unknown, length: number, inputs: readonly ArrayBufferView[]): Float32Array | undefined {
+  if (out === undefined) return undefined;
   const y = expectTypedArray('out', out, Float32Array, length);
   if (inputs.some((input) => overlaps(y, input))) throw invalidArgument('Expected out not to share memory with an input', 'out');
   return y;
@@ -84,8 +85,8 @@ export async function csrMatmul(a: CsrMatrix | PreparedSparseMatrix<'csr'>, b: T
   const kernel = expectKernel(options.kernel);
   const threads = expectThreads(options.threads);
   const cancel = cancelFlagFor(options.signal);
-  const y = outputArray(options.out, m * n, [dense.data, sparse.indptr, sparse.indices, sparse.values]);
-  await callNative('csrMatmul', () => native.csrMatmul(sparse.indptr, sparse.indices, sparse.values, m, k, dense.data, n, y, kernel, threads, cancel));
+  const out = outputArray(options.out, m * n, [dense.data, sparse.indptr, sparse.indices, sparse.values]);
+  const y = await callNative('csrMatmul', () => native.csrMatmul(sparse.indptr, sparse.indices, sparse.values, m, k, dense.data, n, out, kernel, threads, cancel));
   return { data: y, shape: [m, n] };
 }
 
@@ -101,9 +102,9 @@ export async function matmulDenseCsc(x: Tensor<Float32Array>, w: CscMatrix | Pre
   const kernel = expectKernel(options.kernel);
   const threads = expectThreads(options.threads);
   const cancel = cancelFlagFor(options.signal);
-  const y = outputArray(options.out, m * n, [dense.data, sparse.indptr, sparse.indices, sparse.values]);
-  await callNative('matmulDenseCsc', () =>
-    native.matmulDenseCsc(dense.data, m, k, sparse.indptr, sparse.indices, sparse.values, n, y, kernel, threads, cancel),
+  const out = outputArray(options.out, m * n, [dense.data, sparse.indptr, sparse.indices, sparse.values]);
+  const y = await callNative('matmulDenseCsc', () =>
+    native.matmulDenseCsc(dense.data, m, k, sparse.indptr, sparse.indices, sparse.values, n, out, kernel, threads, cancel),
   );
   return { data: y, shape: [m, n] };
 }

@@ -24,6 +24,7 @@
 
 #include "async_task.h"
 #include "gemm_worker_pool.h"
+#include "output_buffers.h"
 #include "registry.h"
 #include "spmm_kernel.h"
 #include "typed_array_args.h"
@@ -128,44 +129,63 @@ Napi::Value SparseKernels(const Napi::CallbackInfo& info) {
   return result;
 }
 
+// The output: the caller's Float32Array (argument `index`), or a pooled block handed to JS at the end.
+struct SpmmOutput {
+  explicit SpmmOutput(const Napi::CallbackInfo& info, size_t index, size_t floats) {
+    if (info[index].IsUndefined()) {
+      block = std::make_unique<OutputBlock>(floats);
+      data = block->data();
+    } else {
+      const ArraySpan<float> given = TypedArrayArg<float>(info, index);
+      if (given.size != floats) throw Napi::RangeError::New(info.Env(), "the output has the wrong length");
+      data = given.data;
+      js = Napi::Persistent(info[index].As<Napi::Object>());
+    }
+  }
+  Napi::Value Result(Napi::Env env) { return block ? Napi::Value(block->ToJs(env)) : js.Value(); }
+  float* data = nullptr;
+  std::unique_ptr<OutputBlock> block;
+  Napi::ObjectReference js;
+};
+
 Napi::Value CsrMatmul(const Napi::CallbackInfo& info) {
-  // (indptr[M+1], indices, values, M, K, b[K*N], N, y[M*N], kernel, threads, cancel)
+  // (indptr[M+1], indices, values, M, K, b[K*N], N, y[M*N] | undefined, kernel, threads, cancel) -> y
   const ArraySpan<int32_t> indptr = TypedArrayArg<int32_t>(info, 0);
   const ArraySpan<int32_t> indices = TypedArrayArg<int32_t>(info, 1);
   const ArraySpan<float> values = TypedArrayArg<float>(info, 2);
   const size_t m = SizeArg(info, 3), k = SizeArg(info, 4);
   const ArraySpan<float> b = TypedArrayArg<float>(info, 5);
   const size_t n = SizeArg(info, 6);
-  const ArraySpan<float> y = TypedArrayArg<float>(info, 7);
   const SpmmKernel kernel = KernelArg(info, 8);
   const int threads = ThreadsArg(info, 9);
-  if (indptr.size != m + 1 || indices.size != values.size || b.size != k * n || y.size != m * n) {
+  if (indptr.size != m + 1 || indices.size != values.size || b.size != k * n) {
     throw Napi::RangeError::New(info.Env(), "csrMatmul: inconsistent arguments");
   }
+  auto y = std::make_shared<SpmmOutput>(info, 7, m * n);
   const CsrView a{indptr.data, indices.data, values.data};
-  AsyncTask* task = AsyncTask::Create(info.Env(), info[10], {info[0], info[1], info[2], info[5], info[7]});
-  return task->Run([=](const CancelFlag& cancel) { CsrTimesDense(kernel, a, m, b.data, n, y.data, threads, cancel); },
-                   [](Napi::Env env) -> Napi::Value { return env.Undefined(); });
+  AsyncTask* task = AsyncTask::Create(info.Env(), info[10], {info[0], info[1], info[2], info[5]});
+  return task->Run([=](const CancelFlag& cancel) { CsrTimesDense(kernel, a, m, b.data, n, y->data, threads, cancel); },
+                   [=](Napi::Env env) -> Napi::Value { return y->Result(env); });
 }
 
 Napi::Value MatmulDenseCsc(const Napi::CallbackInfo& info) {
-  // (x[M*K], M, K, colptr[N+1], rowIndices, values, N, y[M*N], kernel, threads, cancel)
+  // (x[M*K], M, K, colptr[N+1], rowIndices, values, N, y[M*N] | undefined, kernel, threads, cancel) -> y
   const ArraySpan<float> x = TypedArrayArg<float>(info, 0);
   const size_t m = SizeArg(info, 1), k = SizeArg(info, 2);
   const ArraySpan<int32_t> colptr = TypedArrayArg<int32_t>(info, 3);
   const ArraySpan<int32_t> rows = TypedArrayArg<int32_t>(info, 4);
   const ArraySpan<float> values = TypedArrayArg<float>(info, 5);
   const size_t n = SizeArg(info, 6);
-  const ArraySpan<float> y = TypedArrayArg<float>(info, 7);
   const SpmmKernel kernel = KernelArg(info, 8);
   const int threads = ThreadsArg(info, 9);
-  if (x.size != m * k || colptr.size != n + 1 || rows.size != values.size || y.size != m * n) {
+  if (x.size != m * k || colptr.size != n + 1 || rows.size != values.size) {
     throw Napi::RangeError::New(info.Env(), "matmulDenseCsc: inconsistent arguments");
   }
+  auto y = std::make_shared<SpmmOutput>(info, 7, m * n);
   const CsrView wt{colptr.data, rows.data, values.data};
-  AsyncTask* task = AsyncTask::Create(info.Env(), info[10], {info[0], info[3], info[4], info[5], info[7]});
-  return task->Run([=](const CancelFlag& cancel) { DenseTimesCsc(kernel, x.data, m, k, wt, n, y.data, threads, cancel); },
-                   [](Napi::Env env) -> Napi::Value { return env.Undefined(); });
+  AsyncTask* task = AsyncTask::Create(info.Env(), info[10], {info[0], info[3], info[4], info[5]});
+  return task->Run([=](const CancelFlag& cancel) { DenseTimesCsc(kernel, x.data, m, k, wt, n, y->data, threads, cancel); },
+                   [=](Napi::Env env) -> Napi::Value { return y->Result(env); });
 }
 
 void InitSpmm(Napi::Env env, Napi::Object exports) {
