@@ -43,5 +43,6 @@ describe('channelImportance', () => {
       code: ErrorCode.INVALID_ARGUMENT,
       details: { argument: 'tensor.data' },
     });
+    await expect(channelImportance(t, { maxElements: 5 })).rejects.toMatchObject({ code: ErrorCode.RESOURCE_EXHAUSTED });
   });
 });

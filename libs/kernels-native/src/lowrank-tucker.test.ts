@@ -76,5 +76,6 @@ describe('tucker2Conv', () => {
     await invalid(tucker2Conv(w, { outRank: 2, inRank: 2 }, { hooiIterations: 21 }), 'hooiIterations');
     await invalid(tucker2Conv({ data: new Float32Array(36), shape: [4, 9] }, { outRank: 1, inRank: 1 }), 'weight.shape');
     await invalid(tucker2Conv(w, null as never), 'ranks');
+    await expect(tucker2Conv(w, { outRank: 2, inRank: 2 }, { maxElements: 107 })).rejects.toMatchObject({ code: ErrorCode.RESOURCE_EXHAUSTED });
   });
 });

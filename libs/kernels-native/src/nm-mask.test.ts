@@ -68,5 +68,6 @@ describe('nmMask', () => {
     await invalid(nmMask({ data: new Int32Array(16) as never, shape: [4, 4] }, { n: 2, m: 4 }), 'tensor.data');
     await invalid(nmMask(t, { n: 2, m: 4 }, { threads: 65 }), 'threads');
     await expect(nmMask({ data: new Float32Array([1, NaN, 2, 3]), shape: [4] }, { n: 2, m: 4 })).rejects.toMatchObject({ code: ErrorCode.INVALID_ARGUMENT });
+    await expect(nmMask(t, { n: 2, m: 4 }, { maxElements: 15 })).rejects.toMatchObject({ code: ErrorCode.RESOURCE_EXHAUSTED });
   });
 });
