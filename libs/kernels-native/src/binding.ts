@@ -23,6 +23,7 @@ export interface NativeAddon {
   gemmInt8Dynamic(args: NativeGemmInt8DynamicArgs): Promise<{ y: Float32Array; aScale: number; aZeroPoint: number }>;
   int8Kernels(): { portable: boolean; avx2: boolean; amx: boolean; auto: 'portable' | 'avx2' | 'amx' };
   matmulNBits(args: NativeMatMulNBitsArgs): Promise<Float32Array>;
+  int4Kernels(): { avx2: boolean; avx512: boolean };
   quantizeNBits(
     args: NativeCallArgs & { w: Float32Array; k: number; n: number; blockSize: number; symmetric: boolean },
   ): Promise<{ data: Uint8Array; scales: Float32Array; zeroPoints: Uint8Array | undefined }>;
@@ -176,7 +177,7 @@ export interface NativeGemmInt8DynamicArgs extends NativeInt8Operands {
   bias: Float32Array | undefined;
 }
 
-/** MatMulNBits, 4 bits: b [n][blocks][blockSize / 2], scales [n * blocks], zeroPoints [n * ceil(blocks / 2)]. kernel 0 auto, 1 portable, 2 AVX2. */
+/** MatMulNBits, 4 bits: b [n][blocks][blockSize / 2], scales [n * blocks], zeroPoints [n * ceil(blocks / 2)]. kernel 0 auto, 1 portable, 2 AVX2, 3 AVX-512. */
 export interface NativeMatMulNBitsArgs extends NativeCallArgs {
   a: Float32Array;
   m: number;
@@ -187,7 +188,7 @@ export interface NativeMatMulNBitsArgs extends NativeCallArgs {
   scales: Float32Array;
   zeroPoints: Uint8Array | undefined;
   bias: Float32Array | undefined;
-  kernel: 0 | 1 | 2;
+  kernel: 0 | 1 | 2 | 3;
 }
 
 export interface NativeHistogramSide {

@@ -46,11 +46,19 @@ export interface QuantizeInt4Options extends KernelCallOptions {
   symmetric?: boolean;
 }
 
+export type Int4KernelName = 'auto' | 'portable' | 'avx2' | 'avx512';
+
 export interface MatMulNBitsOptions extends KernelCallOptions {
   /** Added per output column, length N. */
   bias?: Float32Array;
-  /** Force the portable or the AVX2 kernel (default "auto"). */
-  kernel?: 'auto' | 'portable' | 'avx2';
+  /** Force a kernel (default "auto": AVX-512, else AVX2, else portable); see int4Kernels(). */
+  kernel?: Int4KernelName;
+}
+
+/** The 4-bit kernels this CPU can run. */
+export function int4Kernels(): Int4KernelName[] {
+  const k = native.int4Kernels();
+  return ['auto', 'portable', ...(k.avx2 ? (['avx2'] as const) : []), ...(k.avx512 ? (['avx512'] as const) : [])];
 }
 
 function blocksOf(k: number, blockSize: number): number {
@@ -100,9 +108,8 @@ export async function matmulNBits(a: Tensor<Float32Array>, b: Int4Weights, optio
       if (!Number.isFinite(v)) throw invalidArgument(`Expected a finite number for bias[${i}] but received ${v}`, `bias[${i}]`);
     });
   }
-  const kernelName = options.kernel === undefined ? 'auto' : expectOneOf('kernel', options.kernel, ['auto', 'portable', 'avx2'] as const);
-  if (kernelName === 'avx2' && !native.cpuFeatures().avx2) throw invalidArgument('Expected a kernel this CPU can run for kernel but received "avx2"', 'kernel');
-  const kernel = ({ auto: 0, portable: 1, avx2: 2 } as const)[kernelName];
+  const kernelName = options.kernel === undefined ? 'auto' : expectOneOf('kernel', options.kernel, int4Kernels());
+  const kernel = ({ auto: 0, portable: 1, avx2: 2, avx512: 3 } as const)[kernelName];
   const threads = expectThreads(options.threads);
   const cancel = cancelFlagFor(options.signal);
   const y = await callNative('matmulNBits', () =>

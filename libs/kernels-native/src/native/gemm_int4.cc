@@ -37,9 +37,15 @@ Napi::Value MatMulNBits(const Napi::CallbackInfo& info) {
   auto scales = GetTypedArray<float>(args, "scales", p.b.n * p.b.blocks);
   auto zero_points = GetTypedArray<uint8_t>(args, "zeroPoints", p.b.n * ((p.b.blocks + 1) / 2), true);
   auto bias = GetTypedArray<float>(args, "bias", p.b.n, true);
-  const int32_t kernel = GetInt32(args, "kernel");  // 0 auto, 1 portable, 2 AVX2
-  if (kernel < 0 || kernel > 2 || (kernel == 2 && !HasAvx2Fma())) throw Napi::Error::New(env, "native matmulNBits: kernel not available");
-  p.use_avx2 = kernel != 1 && HasAvx2Fma();
+  const int32_t kernel = GetInt32(args, "kernel");  // 0 auto, 1 portable, 2 AVX2, 3 AVX-512
+  if (kernel < 0 || kernel > 3 || (kernel == 2 && !HasAvx2Fma()) || (kernel == 3 && !HasAvx512())) {
+    throw Napi::Error::New(env, "native matmulNBits: kernel not available");
+  }
+  p.isa = kernel == 1 ? Int4Isa::kPortable
+        : kernel == 2 ? Int4Isa::kAvx2
+        : kernel == 3 || HasAvx512() ? Int4Isa::kAvx512
+        : HasAvx2Fma() ? Int4Isa::kAvx2
+                       : Int4Isa::kPortable;
   p.a = a.data;
   p.b.data = data.data;
   p.b.scales = scales.data;
@@ -54,7 +60,19 @@ Napi::Value MatMulNBits(const Napi::CallbackInfo& info) {
         out->Allocate(p.m * p.b.n * sizeof(float));
         p.y = static_cast<float*>(out->data());
         const size_t panels = (p.b.n + kInt4PanelWidth - 1) / kInt4PanelWidth;
-        const int useful = static_cast<int>(std::min<size_t>(static_cast<size_t>(threads), std::max<size_t>(1, p.m * p.b.k * p.b.n / kMacsPerThread)));
+        // A few rows are bound by reading B: decode each block in registers, no fp32 panel.
+        const size_t weight_work = p.b.k * p.b.n * 4;
+        const int useful = static_cast<int>(std::min<size_t>(
+            static_cast<size_t>(threads), std::max<size_t>(1, std::max(p.m * p.b.k * p.b.n, weight_work) / kMacsPerThread)));
+        if (p.m <= kFusedRows) {
+          constexpr size_t kColumnsPerUnit = 64;
+          RunOnWorkerPool(useful, (p.b.n + kColumnsPerUnit - 1) / kColumnsPerUnit, [&](size_t unit) {
+            cancel.ThrowIfCancelled();
+            const size_t col = unit * kColumnsPerUnit;
+            MultiplyInt4Fused(p, col, std::min(kColumnsPerUnit, p.b.n - col));
+          });
+          return;
+        }
         RunOnWorkerPool(useful, panels, [&](size_t panel_index) {
           cancel.ThrowIfCancelled();
           thread_local std::vector<float> panel;
@@ -68,8 +86,17 @@ Napi::Value MatMulNBits(const Napi::CallbackInfo& info) {
       [out, count = p.m * p.b.n](Napi::Env env) -> Napi::Value { return out->Release(env, napi_float32_array, count); });
 }
 
+Napi::Value Int4Kernels(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Napi::Object result = Napi::Object::New(env);
+  result.Set("avx2", Napi::Boolean::New(env, HasAvx2Fma()));
+  result.Set("avx512", Napi::Boolean::New(env, HasAvx512()));
+  return result;
+}
+
 void InitGemmInt4(Napi::Env env, Napi::Object exports) {
   exports.Set("matmulNBits", Napi::Function::New(env, MatMulNBits, "matmulNBits"));
+  exports.Set("int4Kernels", Napi::Function::New(env, Int4Kernels, "int4Kernels"));
 }
 
 }  // namespace

@@ -49,9 +49,118 @@ void MultiplyPortable(const Int4Problem& p, const float* panel, size_t col, size
   }
 }
 
+// Column n's dot products with rows [0, m), decoding one block at a time (any CPU).
+void FusedColumnPortable(const Int4Problem& p, size_t n, float* out /*[m]*/) {
+  const Int4Weights& b = p.b;
+  const size_t blob = b.block / 2, zp_bytes = (b.blocks + 1) / 2;
+  for (size_t r = 0; r < p.m; ++r) out[r] = 0;
+  for (size_t j = 0; j < b.blocks; ++j) {
+    const float scale = b.scales[n * b.blocks + j];
+    const int zp = b.zero_points ? (b.zero_points[n * zp_bytes + j / 2] >> ((j % 2) * 4)) & 0x0F : 8;
+    const uint8_t* bytes = b.data + (n * b.blocks + j) * blob;
+    const size_t k0 = j * b.block, count = std::min(b.block, b.k - k0);
+    for (size_t r = 0; r < p.m; ++r) {
+      const float* a = p.a + r * b.k + k0;
+      float dot = 0;
+      for (size_t i = 0; i < count; ++i) dot += a[i] * static_cast<float>(((bytes[i / 2] >> ((i % 2) * 4)) & 0x0F) - zp);
+      out[r] += scale * dot;
+    }
+  }
+}
+
 #if defined(__x86_64__)
 
 #define EDGEPRESS_AVX2 __attribute__((target("avx2,fma")))
+#define EDGEPRESS_AVX512 __attribute__((target("avx512f,avx2,fma")))
+
+EDGEPRESS_AVX2 inline float HorizontalSum(__m256 v) {
+  __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+  s = _mm_add_ps(s, _mm_movehl_ps(s, s));
+  s = _mm_add_ss(s, _mm_movehdup_ps(s));
+  return _mm_cvtss_f32(s);
+}
+
+// Decodes 16 values (8 bytes, ONNX nibble order) minus the zero point into two float vectors.
+EDGEPRESS_AVX2 inline void Decode16(const uint8_t* bytes, __m256i zp, __m256& first, __m256& second) {
+  const __m128i packed = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(bytes));
+  const __m128i low = _mm_and_si128(packed, _mm_set1_epi8(0x0F));
+  const __m128i high = _mm_and_si128(_mm_srli_epi16(packed, 4), _mm_set1_epi8(0x0F));
+  const __m128i values = _mm_unpacklo_epi8(low, high);  // q0 q1 ... q15
+  first = _mm256_cvtepi32_ps(_mm256_sub_epi32(_mm256_cvtepu8_epi32(values), zp));
+  second = _mm256_cvtepi32_ps(_mm256_sub_epi32(_mm256_cvtepu8_epi32(_mm_srli_si128(values, 8)), zp));
+}
+
+template <int R>
+EDGEPRESS_AVX2 void FusedColumnAvx2(const Int4Problem& p, size_t n, float* out) {
+  const Int4Weights& b = p.b;
+  const size_t blob = b.block / 2, zp_bytes = (b.blocks + 1) / 2;
+  const size_t full = b.k / b.block;  // the last block may be partial: done by the portable loop
+  // Per row: acc += scale_j * (sum over block j of a * (q - zp)), kept in vectors until the end.
+  __m256 acc[R];
+  for (int r = 0; r < R; ++r) acc[r] = _mm256_setzero_ps();
+  for (size_t j = 0; j < full; ++j) {
+    const __m256 scale = _mm256_set1_ps(b.scales[n * b.blocks + j]);
+    const int zp = b.zero_points ? (b.zero_points[n * zp_bytes + j / 2] >> ((j % 2) * 4)) & 0x0F : 8;
+    const __m256i vzp = _mm256_set1_epi32(zp);
+    const uint8_t* bytes = b.data + (n * b.blocks + j) * blob;
+    const size_t k0 = j * b.block;
+    // Two partial sums per row keep the FMA dependency chains short (latency, not throughput,
+    // bounds a single row).
+    __m256 dot0[R], dot1[R];
+    for (int r = 0; r < R; ++r) dot0[r] = dot1[r] = _mm256_setzero_ps();
+    for (size_t i = 0; i < b.block; i += 16) {
+      __m256 q0, q1;
+      Decode16(bytes + i / 2, vzp, q0, q1);
+      for (int r = 0; r < R; ++r) {
+        const float* a = p.a + r * b.k + k0 + i;
+        dot0[r] = _mm256_fmadd_ps(_mm256_loadu_ps(a), q0, dot0[r]);
+        dot1[r] = _mm256_fmadd_ps(_mm256_loadu_ps(a + 8), q1, dot1[r]);
+      }
+    }
+    for (int r = 0; r < R; ++r) acc[r] = _mm256_fmadd_ps(scale, _mm256_add_ps(dot0[r], dot1[r]), acc[r]);
+  }
+  for (int r = 0; r < R; ++r) out[r] = HorizontalSum(acc[r]);
+  if (full < b.blocks) {
+    const size_t j = full;
+    const float scale = b.scales[n * b.blocks + j];
+    const int zp = b.zero_points ? (b.zero_points[n * zp_bytes + j / 2] >> ((j % 2) * 4)) & 0x0F : 8;
+    const uint8_t* bytes = b.data + (n * b.blocks + j) * blob;
+    const size_t k0 = j * b.block;
+    for (int r = 0; r < R; ++r) {
+      float dot = 0;
+      for (size_t i = 0; k0 + i < b.k; ++i) dot += p.a[r * b.k + k0 + i] * static_cast<float>(((bytes[i / 2] >> ((i % 2) * 4)) & 0x0F) - zp);
+      out[r] += scale * dot;
+    }
+  }
+}
+
+template <int R>
+EDGEPRESS_AVX512 void RowsAvx512(const Int4Problem& p, const float* panel, size_t row, size_t col, size_t cols) {
+  const size_t k = p.b.k, n = p.b.n;
+  __m512 acc[R];
+  for (int r = 0; r < R; ++r) acc[r] = _mm512_setzero_ps();
+  const float* a = p.a + row * k;
+  for (size_t i = 0; i < k; ++i) {
+    const __m512 bv = _mm512_loadu_ps(panel + i * kInt4PanelWidth);
+    for (int r = 0; r < R; ++r) acc[r] = _mm512_fmadd_ps(_mm512_set1_ps(a[r * k + i]), bv, acc[r]);
+  }
+  alignas(64) float out[kInt4PanelWidth];
+  for (int r = 0; r < R; ++r) {
+    _mm512_store_ps(out, acc[r]);
+    float* y = p.y + (row + r) * n + col;
+    for (size_t c = 0; c < cols; ++c) y[c] = out[c] + (p.bias ? p.bias[col + c] : 0.0f);
+  }
+}
+
+void MultiplyAvx512(const Int4Problem& p, const float* panel, size_t col, size_t cols, const CancelFlag& cancel) {
+  size_t r = 0;
+  for (; r + 12 <= p.m; r += 12) {
+    if (r % 96 == 0) cancel.ThrowIfCancelled();
+    RowsAvx512<12>(p, panel, r, col, cols);
+  }
+  for (; r + 4 <= p.m; r += 4) RowsAvx512<4>(p, panel, r, col, cols);
+  for (; r < p.m; ++r) RowsAvx512<1>(p, panel, r, col, cols);
+}
 
 template <int R>
 EDGEPRESS_AVX2 void RowsAvx2(const Int4Problem& p, const float* panel, size_t row, size_t col, size_t cols) {
@@ -99,9 +208,41 @@ void MultiplyAvx2(const Int4Problem& p, const float* panel, size_t col, size_t c
 
 void MultiplyInt4Panel(const Int4Problem& p, const float* panel, size_t col, size_t cols, const CancelFlag& cancel) {
 #if defined(__x86_64__)
-  if (p.use_avx2) return MultiplyAvx2(p, panel, col, cols, cancel);
+  if (p.isa == Int4Isa::kAvx512) return MultiplyAvx512(p, panel, col, cols, cancel);
+  if (p.isa == Int4Isa::kAvx2) return MultiplyAvx2(p, panel, col, cols, cancel);
 #endif
   MultiplyPortable(p, panel, col, cols, cancel);
+}
+
+void MultiplyInt4Fused(const Int4Problem& p, size_t col, size_t cols) {
+  float out[kFusedRows];
+  for (size_t c = 0; c < cols; ++c) {
+    const size_t n = col + c;
+#if defined(__x86_64__)
+    if (p.isa != Int4Isa::kPortable) {
+      switch (p.m) {
+        case 1: FusedColumnAvx2<1>(p, n, out); break;
+        case 2: FusedColumnAvx2<2>(p, n, out); break;
+        case 3: FusedColumnAvx2<3>(p, n, out); break;
+        default: FusedColumnAvx2<4>(p, n, out); break;
+      }
+    } else {
+      FusedColumnPortable(p, n, out);
+    }
+#else
+    FusedColumnPortable(p, n, out);
+#endif
+    for (size_t r = 0; r < p.m; ++r) p.y[r * p.b.n + n] = out[r] + (p.bias ? p.bias[n] : 0.0f);
+  }
+}
+
+bool HasAvx512() {
+#if defined(__x86_64__)
+  static const bool has = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+  return has;
+#else
+  return false;
+#endif
 }
 
 }  // namespace edgepress

@@ -5,8 +5,10 @@
 //   scales      [N][blocks] float
 //   zero points [N][ceil(blocks / 2)] bytes of packed uint4 (block j in byte j / 2), or 8 when absent
 //   dequant(B)[n][k] = (q - zp[n][k / block]) * scale[n][k / block]; K pads the last block.
-// The kernel dequantizes 16 columns at a time into an fp32 panel [K][16] and multiplies every
-// row of A with it (AVX2+FMA 6x16 register block, or portable loops).
+// Two kernels: for a few rows (M <= kFusedRows) each 4-bit block is decoded in registers and
+// multiplied at once (memory-bound GEMV, AVX2); otherwise 16 columns at a time are dequantized into
+// an fp32 panel [K][16] and every row of A multiplies it (AVX-512 12x16 or AVX2 6x16 register
+// blocks, or portable loops).
 #include <cstddef>
 #include <cstdint>
 
@@ -21,21 +23,29 @@ struct Int4Weights {
   const uint8_t* zero_points = nullptr;  // may be null (8)
 };
 
+enum class Int4Isa { kPortable, kAvx2, kAvx512 };
+
 struct Int4Problem {
   const float* a = nullptr;  // [m][k]
   size_t m = 0;
   Int4Weights b;
   const float* bias = nullptr;  // [n] or null
   float* y = nullptr;           // [m][n]
-  bool use_avx2 = false;
+  Int4Isa isa = Int4Isa::kPortable;
 };
 
 constexpr size_t kInt4PanelWidth = 16;
+constexpr size_t kFusedRows = 4;
+
+bool HasAvx512();
 
 // Dequantizes columns [col, col + cols) (cols <= 16) into panel[k * 16 + c]; columns past `cols` are 0.
 void DequantizeInt4Panel(const Int4Weights& b, size_t col, size_t cols, float* panel);
 
 // Y rows [0, m) x columns [col, col + cols) from the panel.
 void MultiplyInt4Panel(const Int4Problem& p, const float* panel, size_t col, size_t cols, const CancelFlag& cancel);
+
+// Y rows [0, m) (m <= kFusedRows) x columns [col, col + cols) straight from the 4-bit blocks.
+void MultiplyInt4Fused(const Int4Problem& p, size_t col, size_t cols);
 
 }  // namespace edgepress
