@@ -8,14 +8,12 @@ jest.mock('@edgepress/kernels-native', () => {
 
 describe('client entry', () => {
   it('loads without @edgepress/kernels-native', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const entry = require('./client') as typeof import('./client');
     expect(typeof entry.createKernelClient).toBe('function');
     expect(entry.SERVICE_NAME).toBe('edgepress.kernels.v1.Kernels');
   });
 
   it('would notice if it did', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     expect(() => require('./in-process')).toThrow('loaded @edgepress/kernels-native');
   });
 });

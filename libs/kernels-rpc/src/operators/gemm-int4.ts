@@ -9,7 +9,7 @@ import type { TensorAssembler } from '../wire/tensor-assembler';
 import type { TensorWriter } from '../wire/tensor-writer';
 import { defineOperator, enumArg, enumName, forValidation, integer, objectArg, optionalInteger, present } from './operator-codec';
 
-const KERNELS = { auto: 'INT4_KERNEL_AUTO', portable: 'INT4_KERNEL_PORTABLE', avx2: 'INT4_KERNEL_AVX2' } as const;
+const KERNELS = { auto: 'INT4_KERNEL_AUTO', portable: 'INT4_KERNEL_PORTABLE', avx2: 'INT4_KERNEL_AVX2', avx512: 'INT4_KERNEL_AVX512' } as const;
 const UINT32_MAX = 2 ** 32 - 1;
 
 function encodeInt4(w: TensorWriter, name: string, weights: Int4Weights): Int4WeightsMessage {
