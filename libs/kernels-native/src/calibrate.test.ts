@@ -18,7 +18,7 @@ const SEARCH_BINS = 2048;
 function coarsen(counts: ArrayLike<number>, width: number, target: number): number[] {
   const factor = Math.round(target / width);
   const out = new Array<number>(counts.length).fill(0);
-  for (let i = 0; i < counts.length; i++) out[Math.floor(i / factor)]! += counts[i] as number;
+  for (let i = 0; i < counts.length; i++) out[Math.floor(i / factor)] += counts[i] as number;
   return out;
 }
 
@@ -29,7 +29,7 @@ function trimmed(counts: number[], width: number): { counts: number[]; width: nu
   let w = width;
   while (c.length > SEARCH_BINS) {
     const merged = new Array<number>(Math.ceil(c.length / 2)).fill(0);
-    c.forEach((v, i) => (merged[i >> 1]! += v));
+    c.forEach((v, i) => (merged[i >> 1] += v));
     c = merged;
     w *= 2;
   }
@@ -96,16 +96,16 @@ function klThreshold(counts: number[], width: number, levels: number): number {
   let bestI = nb;
   for (let i = levels; i <= nb; i++) {
     const p = counts.slice(0, i);
-    p[i - 1]! += counts.slice(i).reduce((a, b) => a + b, 0);
+    p[i - 1] += counts.slice(i).reduce((a, b) => a + b, 0);
     // Group of bin j: floor(j * levels / i); Q spreads each group's total over its non-empty bins.
     const group = (j: number) => Math.floor((j * levels) / i);
     const totals = new Array<number>(levels).fill(0);
     const nonzero = new Array<number>(levels).fill(0);
     for (let j = 0; j < i; j++) {
-      totals[group(j)]! += counts[j] as number;
-      if (counts[j] !== 0) nonzero[group(j)]!++;
+      totals[group(j)] += counts[j] as number;
+      if (counts[j] !== 0) nonzero[group(j)]++;
     }
-    const q = p.map((_, j) => (counts[j] !== 0 ? totals[group(j)]! / nonzero[group(j)]! : 0));
+    const q = p.map((_, j) => (counts[j] !== 0 ? totals[group(j)] / nonzero[group(j)] : 0));
     const pSum = p.reduce((a, b) => a + b, 0);
     const qSum = q.reduce((a, b) => a + b, 0);
     let kl = 0;
@@ -115,7 +115,7 @@ function klThreshold(counts: number[], width: number, levels: number): number {
         kl = Infinity;
         break;
       }
-      kl += (p[j]! / pSum) * Math.log(p[j]! / pSum / (q[j]! / qSum));
+      kl += (p[j] / pSum) * Math.log(p[j] / pSum / (q[j] / qSum));
     }
     if (kl <= best) {
       best = kl;
@@ -178,7 +178,7 @@ function mseRange(h: HistogramSnapshot, bits: number, symmetric: boolean): [numb
   const p = trimmedTo(pos, w);
   const n = trimmedTo(neg, w);
   const points: [number, number][] = [];
-  for (let i = n.length - 1; i >= 0; i--) if (n[i] !== 0) points.push([-(i + 0.5) * w, n[i]!]);
+  for (let i = n.length - 1; i >= 0; i--) if (n[i] !== 0) points.push([-(i + 0.5) * w, n[i]]);
   p.forEach((count, i) => count !== 0 && points.push([(i + 0.5) * w, count]));
   const qmax = 2 ** bits - 1;
   const error = (lo: number, hi: number): number => {
@@ -213,7 +213,7 @@ function mseRange(h: HistogramSnapshot, bits: number, symmetric: boolean): [numb
 function trimmedTo(b: { counts: number[]; width: number }, width: number): number[] {
   const f = Math.round(width / b.width);
   const out = new Array<number>(Math.ceil(b.counts.length / f)).fill(0);
-  b.counts.forEach((v, i) => (out[Math.floor(i / f)]! += v));
+  b.counts.forEach((v, i) => (out[Math.floor(i / f)] += v));
   return out;
 }
 
@@ -272,8 +272,8 @@ describe('Calibrator', () => {
     const pos = new Array<number>(256).fill(0);
     const neg = new Array<number>(256).fill(0);
     for (const v of values) {
-      if (v >= 0) pos[Math.floor(v / h.positive.binWidth)]!++;
-      else neg[Math.floor(-v / h.negative.binWidth)]!++;
+      if (v >= 0) pos[Math.floor(v / h.positive.binWidth)]++;
+      else neg[Math.floor(-v / h.negative.binWidth)]++;
     }
     expect(Array.from(h.positive.counts)).toEqual(pos);
     expect(Array.from(h.negative.counts)).toEqual(neg);

@@ -9,6 +9,9 @@
  *
  * Calls on one Calibrator run in order (updates are queued); NaN or Inf in a batch rejects that
  * update with INVALID_ARGUMENT and leaves the state as it was.
+ *
+ * Trust boundary (kernel calls): the bin budget (a power of two, capped), batch dtype and size
+ * cap, method, percentile, bits and threads are checked here before native code runs.
  * Tests: calibrate.test.ts (TypeScript reference searches on the same histogram, bounded memory).
  */
 import { callNative, native, type NativeCalibrator, type NativeHistogramSide } from './binding';

@@ -116,9 +116,9 @@ describe('int8 GEMM against ONNX Runtime', () => {
       model('DynamicQuantizeMatMul', 'com.microsoft', [v('a', ElemType.FLOAT), v('b', ElemType.INT8), v('bs', ElemType.FLOAT), v('bz', ElemType.INT8), v('bias', ElemType.FLOAT)], v('y', ElemType.FLOAT)),
     ]);
     for (const [i, t] of (['uint8', 'int8'] as const).entries()) {
-      sessions[t] = { integer: await session(bytes[3 * i]!), qlinear: await session(bytes[3 * i + 1]!), toFloat: await session(bytes[3 * i + 2]!) };
+      sessions[t] = { integer: await session(bytes[3 * i]), qlinear: await session(bytes[3 * i + 1]), toFloat: await session(bytes[3 * i + 2]) };
     }
-    dynamic = await session(bytes[6]!);
+    dynamic = await session(bytes[6]);
   });
 
   it('MatMulInteger: exact int32 for u8 x s8 and s8 x s8, per-tensor and per-column zero points, every kernel', async () => {
@@ -133,7 +133,7 @@ describe('int8 GEMM against ONNX Runtime', () => {
           bz: ortBZero(x.bZeroPoint, c.n),
         });
         expect(ours.shape).toEqual([c.m, c.n]);
-        expect(firstDifference(ours.data, out.y!.data as Int32Array)).toBeUndefined();
+        expect(firstDifference(ours.data, out.y.data as Int32Array)).toBeUndefined();
       }),
       { numRuns: 60 },
     );
@@ -159,7 +159,7 @@ describe('int8 GEMM against ONNX Runtime', () => {
           ys: tensor('float32', Float32Array.of(yScale), []),
           yz: ortAZero(c, yZeroPoint),
         });
-        expect(firstDifference(ours.data, out.y!.data as Uint8Array)).toBeUndefined();
+        expect(firstDifference(ours.data, out.y.data as Uint8Array)).toBeUndefined();
       }),
       { numRuns: 60 },
     );
@@ -181,7 +181,7 @@ describe('int8 GEMM against ONNX Runtime', () => {
           bz: ortBZero(x.bZeroPoint, c.n),
           bias: tensor('float32', x.bias, [c.n]),
         });
-        expectClose(ours.data, out.y!.data as Float32Array, 'y');
+        expectClose(ours.data, out.y.data as Float32Array, 'y');
       }),
       { numRuns: 40 },
     );
@@ -203,7 +203,7 @@ describe('int8 GEMM against ONNX Runtime', () => {
           bz: ortBZero(x.bZeroPoint, c.n),
           bias: tensor('float32', x.bias, [c.n]),
         });
-        expectClose(ours.data, out.y!.data as Float32Array, 'y');
+        expectClose(ours.data, out.y.data as Float32Array, 'y');
       }),
       { numRuns: 40 },
     );
@@ -225,6 +225,17 @@ describe('int8 GEMM details', () => {
       expect(firstDifference(one.data, two.data)).toBeUndefined();
       expect(firstDifference(one.data, plain.data)).toBeUndefined();
     }
+  });
+
+  it('runs concurrent calls that share the worker pool without mixing their results', async () => {
+    const rand = random(21);
+    const [m, k, n] = [64, 200, 96];
+    const weights = await packInt8Weights({ data: Int8Array.from({ length: k * n }, () => int(rand, -128, 127)), shape: [k, n] });
+    const inputs = Array.from({ length: 6 }, () => Uint8Array.from({ length: m * k }, () => int(rand, 0, 255)));
+    const alone: { data: Int32Array }[] = [];
+    for (const a of inputs) alone.push(await matmulInteger({ data: a, shape: [m, k] }, weights, { aZeroPoint: 7, kernel: 'portable' }));
+    const together = await Promise.all(inputs.map((a) => matmulInteger({ data: a, shape: [m, k] }, weights, { aZeroPoint: 7, threads: 2 })));
+    together.forEach((y, i) => expect(firstDifference(y.data, alone[i].data)).toBeUndefined());
   });
 
   it('multiplies a vector [K] into [N]', async () => {

@@ -86,7 +86,7 @@ function paramShape(shape: number[], c: Case): number[] {
   if (c.axis === undefined) return [];
   const axis = c.axis < 0 ? c.axis + shape.length : c.axis;
   if (c.blockSize === undefined) return [shape[axis] as number];
-  return shape.map((d, i) => (i === axis ? Math.ceil(d / c.blockSize!) : d));
+  return shape.map((d, i) => (i === axis ? Math.ceil(d / (c.blockSize as number)) : d));
 }
 
 function makeInputs(shape: number[], c: Case, seed: number, kind: ScaleKind) {
@@ -129,7 +129,7 @@ function paramIndexFor(shape: number[], c: Case): (i: number) => number {
   const dim = shape[axis] as number;
   if (c.blockSize === undefined) return (i) => Math.floor(i / inner) % dim;
   const blocks = Math.ceil(dim / c.blockSize);
-  return (i) => (Math.floor(i / (inner * dim)) * blocks + Math.floor((Math.floor(i / inner) % dim) / c.blockSize!)) * inner + (i % inner);
+  return (i) => (Math.floor(i / (inner * dim)) * blocks + Math.floor((Math.floor(i / inner) % dim) / (c.blockSize as number))) * inner + (i % inner);
 }
 
 /** 8-bit values as ORT takes them: uint8 as uint8, everything else (4-bit types too) as int8. */
@@ -172,12 +172,12 @@ describe('quantizeLinear / dequantizeLinear against ONNX Runtime', () => {
     });
     const bytes = buildModels(specs);
     for (let i = 0; i < CASES.length; i++) {
-      sessions.set(CASES[i]!, { quantize: await session(bytes[2 * i]!), dequantize: await session(bytes[2 * i + 1]!) });
+      sessions.set(CASES[i], { quantize: await session(bytes[2 * i]), dequantize: await session(bytes[2 * i + 1]) });
     }
   });
 
   it.each(CASES.map((c) => [caseName(c), c] as const))('%s matches bit for bit, including ties, saturation and +-Inf', async (_name, c) => {
-    const { quantize, dequantize } = sessions.get(c)!;
+    const { quantize, dequantize } = sessions.get(c) as { quantize: OrtSession; dequantize: OrtSession };
     await fc.assert(
       fc.asyncProperty(shapeArb(c), fc.integer(), fc.constantFrom<ScaleKind>('pow2', 'random', 'tiny', 'huge'), async (shape, seed, kind) => {
         const { x, params, pShape } = makeInputs(shape, c, seed, kind);
@@ -190,8 +190,8 @@ describe('quantizeLinear / dequantizeLinear against ONNX Runtime', () => {
           expect(byteDifference(ours.data, quantizeReference(x, shape, c.type, params))).toBeUndefined();
           return;
         }
-        const feeds = { x: tensor('float32', x, shape), s: tensor('float32', params.scale, pShape), zw: ortValues(c, params.zeroPoint!, pShape) };
-        const expected = Int32Array.from((await quantize.run(feeds)).y!.data as Int8Array | Uint8Array);
+        const feeds = { x: tensor('float32', x, shape), s: tensor('float32', params.scale, pShape), zw: ortValues(c, params.zeroPoint as Int32Array, pShape) };
+        const expected = Int32Array.from((await quantize.run(feeds)).y.data as Int8Array | Uint8Array);
         // ONNX Runtime's block-wise and 4-bit per-axis paths convert x / scale to an integer before
         // saturating, so +-Inf and |x / scale| >= 2^31 wrap there; ONNX specifies saturation (as
         // MLAS's per-tensor path and our kernels do), so those elements follow the spec reference.
@@ -202,7 +202,7 @@ describe('quantizeLinear / dequantizeLinear against ONNX Runtime', () => {
         }
         const oursValues = valuesOf(c, ours.data, x.length);
         expect(byteDifference(Int32Array.from(oursValues), expected)).toBeUndefined();
-        const back = (await dequantize.run({ xw: ortValues(c, oursValues, shape), s: feeds.s, zw: feeds.zw })).y!;
+        const back = (await dequantize.run({ xw: ortValues(c, oursValues, shape), s: feeds.s, zw: feeds.zw })).y;
         expect(byteDifference(oursBack.data, back.data as Float32Array)).toBeUndefined();
       }),
       { numRuns: 25 },

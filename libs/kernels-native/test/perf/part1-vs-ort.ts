@@ -149,7 +149,7 @@ async function main(): Promise<void> {
       initializers: [
         { name: 'b', elemType: ElemType.UINT8, dims: [N, blocks, 16], raw: int4.data },
         { name: 's', elemType: ElemType.FLOAT, dims: [N * blocks], raw: int4.scales },
-        { name: 'z', elemType: ElemType.UINT8, dims: [N * Math.ceil(blocks / 2)], raw: int4.zeroPoints! },
+        { name: 'z', elemType: ElemType.UINT8, dims: [N * Math.ceil(blocks / 2)], raw: int4.zeroPoints as Uint8Array },
       ],
     },
   ];
