@@ -68,7 +68,7 @@ describe('kernel client', () => {
     const c = client({ addresses: [await deadAddress()], maxAttempts: 50, initialBackoffMs: 400, deadlineMs: 300 });
     const before = Date.now();
     await expect(c.tensorMinMax(x)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
-    expect(Date.now() - before).toBeLessThan(1000);
+    expect(Date.now() - before).toBeLessThan(2000);
   });
 
   it('retries until a server is back on the same address', async () => {
@@ -88,14 +88,15 @@ describe('kernel client', () => {
   });
 
   it('steers calls away from a server whose health check says NOT_SERVING', async () => {
-    const draining = await startServer(0, 3000);
+    const draining = await startServer(0, 5000);
     const healthy = await startServer();
     const c = client({ addresses: [draining.server.address, healthy.server.address], healthCheckIntervalMs: 50 });
     await c.tensorMinMax(x);
     await c.tensorMinMax(x);
     expect([draining.served(), healthy.served()]).toEqual([1, 1]);
     void draining.server.drain();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Several health polls (50 ms apart), with room for a loaded machine.
+    await new Promise((resolve) => setTimeout(resolve, 600));
     for (let i = 0; i < 4; i++) await c.tensorMinMax(x);
     expect([draining.served(), healthy.served()]).toEqual([1, 5]);
   });

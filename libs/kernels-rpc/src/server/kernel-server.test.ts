@@ -130,7 +130,8 @@ describe('kernel server', () => {
     await waitFor(() => logger.entries.some((e) => e.message === 'kernel stopped after cancellation'));
     const stoppedAfter = Date.now() - abortedAt;
     expect(logger.entries.find((e) => e.message === 'kernel stopped after cancellation')?.fields).toMatchObject({ rpc: 'CsrMatmul', code: 'CANCELLED' });
-    expect(stoppedAfter).toBeLessThan(1000);
+    // The whole product takes several seconds on one thread; stopping well before shows the cancel reached it.
+    expect(stoppedAfter).toBeLessThan(2000);
   });
 
   it('ends a call past its deadline with DEADLINE_EXCEEDED', async () => {
