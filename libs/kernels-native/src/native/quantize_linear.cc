@@ -13,6 +13,7 @@
 #include "parallel.h"
 #include "quantize_geometry.h"
 #include "quantize_napi.h"
+#include "quantize_result.h"
 #include "quantize_rows.h"
 #include "registry.h"
 
@@ -35,14 +36,15 @@ Napi::Value QuantizeLinear(const Napi::CallbackInfo& info) {
   }
   const bool is_signed = qmin < 0;
   const int threads = GetThreads(args);
-  size_t out_bytes = bits == 8 ? n : (n + 1) / 2;
-  Napi::TypedArray out = is_signed && bits == 8 ? static_cast<Napi::TypedArray>(Napi::Int8Array::New(env, out_bytes))
-                                                : static_cast<Napi::TypedArray>(Napi::Uint8Array::New(env, out_bytes));
-  uint8_t* y = static_cast<uint8_t*>(out.ArrayBuffer().Data()) + out.ByteOffset();
+  const size_t out_bytes = bits == 8 ? n : (n + 1) / 2;
+  const napi_typedarray_type out_type = is_signed && bits == 8 ? napi_int8_array : napi_uint8_array;
+  auto out = std::make_shared<NativeResult>();
 
-  auto* task = AsyncTask::Create(env, args.Get("cancel"), {x.value, scale.value, zp.value, out});
+  auto* task = AsyncTask::Create(env, args.Get("cancel"), {x.value, scale.value, zp.value});
   return task->Run(
       [=](const CancelFlag& cancel) {
+        out->Allocate(out_bytes);
+        uint8_t* y = static_cast<uint8_t*>(out->data());
         std::vector<uint8_t> scratch(bits == 4 ? n : 0);
         uint8_t* dest = bits == 4 ? scratch.data() : y;
         std::vector<char> nan_seen(1, 0);
@@ -66,7 +68,7 @@ Napi::Value QuantizeLinear(const Napi::CallbackInfo& info) {
           });
         }
       },
-      [kept = KeepForFinish(out)](Napi::Env) -> Napi::Value { return kept->Value(); });
+      [out, out_type, out_bytes](Napi::Env env) -> Napi::Value { return out->Release(env, out_type, out_bytes); });
 }
 
 Napi::Value DequantizeLinear(const Napi::CallbackInfo& info) {
@@ -81,12 +83,13 @@ Napi::Value DequantizeLinear(const Napi::CallbackInfo& info) {
   auto scale = GetTypedArray<float>(args, "scale", g.scale_count());
   auto zp = GetTypedArray<int32_t>(args, "zeroPoint", g.scale_count(), true);
   const int threads = GetThreads(args);
-  Napi::Float32Array out = Napi::Float32Array::New(env, n);
-  float* y = out.Data();
+  auto out = std::make_shared<NativeResult>();
 
-  auto* task = AsyncTask::Create(env, args.Get("cancel"), {x.value, scale.value, zp.value, out});
+  auto* task = AsyncTask::Create(env, args.Get("cancel"), {x.value, scale.value, zp.value});
   return task->Run(
       [=](const CancelFlag& cancel) {
+        out->Allocate(n * sizeof(float));
+        float* y = static_cast<float*>(out->data());
         std::vector<uint8_t> scratch(bits == 4 ? n : 0);
         const uint8_t* source = x.data;
         if (bits == 4) {
@@ -105,7 +108,7 @@ Napi::Value DequantizeLinear(const Napi::CallbackInfo& info) {
           }
         });
       },
-      [kept = KeepForFinish(out)](Napi::Env) -> Napi::Value { return kept->Value(); });
+      [out, n](Napi::Env env) -> Napi::Value { return out->Release(env, napi_float32_array, n); });
 }
 
 void InitQuantizeLinear(Napi::Env env, Napi::Object exports) {
