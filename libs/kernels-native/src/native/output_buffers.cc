@@ -64,12 +64,12 @@ Napi::Float32Array OutputBlock::ToJs(Napi::Env env) {
   float* data = data_;
   const size_t floats = floats_;
   data_ = nullptr;
-  const int64_t bytes = static_cast<int64_t>(floats * sizeof(float));
-  Napi::MemoryManagement::AdjustExternalMemory(env, bytes);
+  // V8 counts the byte length of every ArrayBuffer, external ones included, towards the
+  // external memory that schedules garbage collection, so dropped outputs are collected (and
+  // their blocks come back here) without any extra accounting.
   Napi::ArrayBuffer buffer = Napi::ArrayBuffer::New(
       env, data, floats * sizeof(float),
-      [](Napi::Env finalize_env, void* block, size_t* count) {
-        Napi::MemoryManagement::AdjustExternalMemory(finalize_env, -static_cast<int64_t>(*count * sizeof(float)));
+      [](Napi::Env, void* block, size_t* count) {
         BlockPool::Instance().Give(static_cast<float*>(block), *count);
         delete count;
       },
