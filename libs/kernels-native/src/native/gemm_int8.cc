@@ -43,11 +43,14 @@ void RunKernel(const GemmInt8Operands& op, Int8Kernel kernel, const GemmEpilogue
   const size_t row_blocks = (op.m + kRowBlock - 1) / kRowBlock;
   std::function<void(bool)> scope;
   if (kernel == Int8Kernel::kAmx) scope = AmxThreadScope;
-  if (pairs >= static_cast<size_t>(useful) * 2 || row_blocks < static_cast<size_t>(useful)) {
-    // Column units: a thread keeps one pair of weight panels hot while all of A streams past.
-    RunOnWorkerPool(useful, pairs, [&](size_t u) { run(0, rows_padded, 2 * u, std::min(panels, 2 * u + 2)); }, scope);
-  } else {
+  if (row_blocks >= static_cast<size_t>(useful) * 2) {
+    // Row units: each writes one contiguous band of the output (32 whole rows). Measured against
+    // column units on a cold output (the usual case: a fresh result buffer), this halves the
+    // time of 256 x 1024 x 1024 on AMX, the output's write misses being the larger cost.
     RunOnWorkerPool(useful, row_blocks, [&](size_t u) { run(u * kRowBlock, std::min(rows_padded, (u + 1) * kRowBlock), 0, panels); }, scope);
+  } else {
+    // Few rows: column units (a pair of weight panels each) so that every thread has work.
+    RunOnWorkerPool(useful, pairs, [&](size_t u) { run(0, rows_padded, 2 * u, std::min(panels, 2 * u + 2)); }, scope);
   }
 }
 

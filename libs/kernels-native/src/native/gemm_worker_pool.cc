@@ -1,6 +1,7 @@
 #include "gemm_worker_pool.h"
 
 #include <atomic>
+#include <cstdint>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -13,12 +14,67 @@ namespace edgepress {
 
 namespace {
 
+// Units are dealt out in contiguous ranges, one per participant (the caller is slot 0), so that
+// a thread works on neighbouring columns and keeps the same slice of a GEMM call after call.
+// A participant that runs out takes units from the back of another range (work stealing), so a
+// worker that starts late or is descheduled delays the call by at most the unit it holds.
+class UnitRanges {
+ public:
+  UnitRanges(size_t units, int parts) : parts_(parts) {
+    for (int i = 0; i < parts; ++i) {
+      const uint64_t begin = units * static_cast<size_t>(i) / static_cast<size_t>(parts);
+      const uint64_t end = units * static_cast<size_t>(i + 1) / static_cast<size_t>(parts);
+      ranges_[i].store(begin << 32 | end);
+    }
+  }
+
+  // The next unit of `slot`'s own range (front), else one stolen from another range (back).
+  bool Take(int slot, size_t* unit) {
+    if (TakeFront(slot, unit)) return true;
+    for (int i = 1; i < parts_; ++i) {
+      if (TakeBack((slot + i) % parts_, unit)) return true;
+    }
+    return false;
+  }
+
+  void Clear() {
+    for (int i = 0; i < parts_; ++i) ranges_[i].store(0);
+  }
+
+ private:
+  bool TakeFront(int slot, size_t* unit) {
+    uint64_t r = ranges_[slot].load();
+    while ((r >> 32) < (r & 0xFFFFFFFFu)) {
+      if (ranges_[slot].compare_exchange_weak(r, r + (uint64_t{1} << 32))) {
+        *unit = static_cast<size_t>(r >> 32);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  bool TakeBack(int slot, size_t* unit) {
+    uint64_t r = ranges_[slot].load();
+    while ((r >> 32) < (r & 0xFFFFFFFFu)) {
+      if (ranges_[slot].compare_exchange_weak(r, r - 1)) {
+        *unit = static_cast<size_t>((r & 0xFFFFFFFFu) - 1);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  int parts_;
+  std::atomic<uint64_t> ranges_[64];  // begin << 32 | end
+};
+
 struct Job {
+  Job(size_t units, int threads) : ranges(units, threads) {}
   const std::function<void(size_t)>* body = nullptr;
   const std::function<void(bool)>* scope = nullptr;
-  size_t units = 0;
-  std::atomic<size_t> next{0};
+  UnitRanges ranges;
   int seats = 0;   // workers that may still join (guarded by the pool mutex)
+  int joined = 0;  // slots handed out to workers (guarded by the pool mutex)
   int active = 0;  // workers inside Work() (guarded by the pool mutex)
   std::exception_ptr error;  // guarded by the pool mutex
   std::condition_variable idle;
@@ -33,10 +89,9 @@ class WorkerPool {
   }
 
   void Run(int threads, size_t units, const std::function<void(size_t)>& body, const std::function<void(bool)>& scope) {
-    Job job;
+    Job job(units, threads);
     job.body = &body;
     job.scope = scope ? &scope : nullptr;
-    job.units = units;
     job.seats = threads - 1;
     {
       std::lock_guard<std::mutex> lock(mutex_);
@@ -45,7 +100,7 @@ class WorkerPool {
       queued_.store(jobs_.size());
     }
     wake_.notify_all();
-    Work(job);
+    Work(job, 0);
     std::unique_lock<std::mutex> lock(mutex_);
     for (auto it = jobs_.begin(); it != jobs_.end(); ++it) {
       if (*it == &job) {
@@ -59,10 +114,10 @@ class WorkerPool {
   }
 
  private:
-  void Work(Job& job) {
+  void Work(Job& job, int slot) {
     bool entered = false;
     try {
-      for (size_t unit; (unit = job.next.fetch_add(1)) < job.units;) {
+      for (size_t unit; job.ranges.Take(slot, &unit);) {
         if (!entered && job.scope) (*job.scope)(true);
         entered = true;
         (*job.body)(unit);
@@ -70,7 +125,7 @@ class WorkerPool {
     } catch (...) {
       std::lock_guard<std::mutex> lock(mutex_);
       if (!job.error) job.error = std::current_exception();
-      job.next.store(job.units);
+      job.ranges.Clear();
     }
     if (entered && job.scope) (*job.scope)(false);
   }
@@ -100,15 +155,16 @@ class WorkerPool {
       }
       wake_.wait(lock, [&] { return !jobs_.empty(); });
       Job* job = jobs_.front();
-      if (job->seats == 0 || job->next.load() >= job->units) {
-        jobs_.pop_front();  // full or finished: its owner no longer needs it queued
+      if (job->seats == 0) {
+        jobs_.pop_front();  // full: its owner no longer needs it queued
         queued_.store(jobs_.size());
         continue;
       }
       --job->seats;
+      const int slot = ++job->joined;
       ++job->active;
       lock.unlock();
-      Work(*job);
+      Work(*job, slot);
       lock.lock();
       if (--job->active == 0) job->idle.notify_all();
     }

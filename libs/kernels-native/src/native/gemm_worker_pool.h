@@ -2,9 +2,11 @@
 // A process-wide pool of worker threads for the int8/int4 GEMMs (any kernel may use it).
 // Compared with ParallelFor (parallel.h), which starts threads per call and splits work into
 // fixed chunks, the pool keeps its threads (a GEMM of a millisecond cannot afford tens of
-// microseconds of thread start-up per call, nor an AMX state first-use trap in a fresh thread)
-// and hands units out one at a time, so a worker that the OS schedules late on a busy machine
-// delays the call by at most one unit: the calling thread simply takes the remaining units.
+// microseconds of thread start-up per call, nor an AMX state first-use trap in a fresh thread).
+// Each participant gets a contiguous range of units (the same slice of the output call after
+// call, which stays in that core's cache) and steals from the others when it runs out, so a
+// worker that the OS schedules late on a busy machine delays the call by at most one unit.
+// At most 64 participants (threads is capped at 64 by every caller); units must fit in 32 bits.
 #include <cstddef>
 #include <functional>
 
