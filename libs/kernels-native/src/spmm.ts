@@ -27,13 +27,18 @@ export type SparseKernelName = 'auto' | 'portable' | 'avx2' | 'avx512';
 
 const KERNEL_IDS: Record<SparseKernelName, 0 | 1 | 2 | 3> = { auto: 0, portable: 1, avx2: 2, avx512: 3 };
 
+let detected: { available: SparseKernelName[]; auto: Exclude<SparseKernelName, 'auto'> } | undefined;
+
 /** The sparse product kernels this CPU can run, and the one `auto` picks. */
 export function sparseKernels(): { available: SparseKernelName[]; auto: Exclude<SparseKernelName, 'auto'> } {
-  const k = native.sparseKernels();
-  const available: SparseKernelName[] = ['auto', 'portable'];
-  if (k.avx2) available.push('avx2');
-  if (k.avx512) available.push('avx512');
-  return { available, auto: k.auto };
+  if (detected === undefined) {
+    const k = native.sparseKernels();
+    const available: SparseKernelName[] = ['auto', 'portable'];
+    if (k.avx2) available.push('avx2');
+    if (k.avx512) available.push('avx512');
+    detected = { available, auto: k.auto };
+  }
+  return { available: [...detected.available], auto: detected.auto };
 }
 
 export interface SpmmOptions extends KernelCallOptions {
