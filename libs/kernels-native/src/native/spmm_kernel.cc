@@ -114,13 +114,15 @@ void SpmmPanelAvx2(const CsrView& a, size_t row_begin, size_t row_end, const flo
   kTable[width / 8][width % 8 != 0 ? 1 : 0](a, row_begin, row_end, panel, ldp, width % 8, out, ldo);
 }
 
-// AVX-512: four 16-float vectors cover a 64-wide panel; the last one is masked.
-template <int kVectors>
+// AVX-512: four 16-float vectors cover a 64-wide panel; a partial last vector is masked (a
+// separate load and mask register per nonzero, so full-width panels use the unmasked variant).
+template <int kVectors, bool kMasked>
 __attribute__((target("avx512f"))) void PanelAvx512(const CsrView& a, size_t row_begin, size_t row_end,
                                                    const float* panel, size_t ldp, size_t width, float* out,
                                                    size_t ldo) {
   const size_t last = width - 16 * (kVectors - 1);
   const __mmask16 tail = static_cast<__mmask16>(last >= 16 ? 0xffffu : (1u << last) - 1u);
+  constexpr int kFull = kMasked ? kVectors - 1 : kVectors;
   for (size_t r = row_begin; r < row_end; ++r) {
     __m512 acc[kVectors];
     for (int q = 0; q < kVectors; ++q) acc[q] = _mm512_setzero_ps();
@@ -128,22 +130,34 @@ __attribute__((target("avx512f"))) void PanelAvx512(const CsrView& a, size_t row
     for (int32_t j = a.indptr[r]; j < end; ++j) {
       const __m512 v = _mm512_set1_ps(a.values[j]);
       const float* row = panel + static_cast<size_t>(a.indices[j]) * ldp;
-      for (int q = 0; q + 1 < kVectors; ++q) acc[q] = _mm512_fmadd_ps(v, _mm512_loadu_ps(row + 16 * q), acc[q]);
-      acc[kVectors - 1] = _mm512_fmadd_ps(v, _mm512_maskz_loadu_ps(tail, row + 16 * (kVectors - 1)), acc[kVectors - 1]);
+      for (int q = 0; q < kFull; ++q) acc[q] = _mm512_fmadd_ps(v, _mm512_loadu_ps(row + 16 * q), acc[q]);
+      if (kMasked) {
+        acc[kVectors - 1] = _mm512_fmadd_ps(v, _mm512_maskz_loadu_ps(tail, row + 16 * (kVectors - 1)), acc[kVectors - 1]);
+      }
     }
     float* dst = out + (r - row_begin) * ldo;
-    for (int q = 0; q + 1 < kVectors; ++q) _mm512_storeu_ps(dst + 16 * q, acc[q]);
-    _mm512_mask_storeu_ps(dst + 16 * (kVectors - 1), tail, acc[kVectors - 1]);
+    for (int q = 0; q < kFull; ++q) _mm512_storeu_ps(dst + 16 * q, acc[q]);
+    if (kMasked) _mm512_mask_storeu_ps(dst + 16 * (kVectors - 1), tail, acc[kVectors - 1]);
+  }
+}
+
+template <int kVectors>
+void PanelAvx512Width(const CsrView& a, size_t row_begin, size_t row_end, const float* panel, size_t ldp,
+                      size_t width, float* out, size_t ldo) {
+  if (width == 16 * kVectors) {
+    PanelAvx512<kVectors, false>(a, row_begin, row_end, panel, ldp, width, out, ldo);
+  } else {
+    PanelAvx512<kVectors, true>(a, row_begin, row_end, panel, ldp, width, out, ldo);
   }
 }
 
 void SpmmPanelAvx512(const CsrView& a, size_t row_begin, size_t row_end, const float* panel, size_t ldp,
                      size_t width, float* out, size_t ldo) {
   switch ((width + 15) / 16) {
-    case 1: return PanelAvx512<1>(a, row_begin, row_end, panel, ldp, width, out, ldo);
-    case 2: return PanelAvx512<2>(a, row_begin, row_end, panel, ldp, width, out, ldo);
-    case 3: return PanelAvx512<3>(a, row_begin, row_end, panel, ldp, width, out, ldo);
-    default: return PanelAvx512<4>(a, row_begin, row_end, panel, ldp, width, out, ldo);
+    case 1: return PanelAvx512Width<1>(a, row_begin, row_end, panel, ldp, width, out, ldo);
+    case 2: return PanelAvx512Width<2>(a, row_begin, row_end, panel, ldp, width, out, ldo);
+    case 3: return PanelAvx512Width<3>(a, row_begin, row_end, panel, ldp, width, out, ldo);
+    default: return PanelAvx512Width<4>(a, row_begin, row_end, panel, ldp, width, out, ldo);
   }
 }
 
