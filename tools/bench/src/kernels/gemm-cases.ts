@@ -3,14 +3,15 @@
  * sparse cases), int8 with dynamic activation quantization (ORT's DynamicQuantizeMatMul against
  * our dynamicQuantizeMatmul, both quantizing A on every run), MatMulInteger and QLinearMatMul
  * against matmulInteger/qlinearMatmul, MatMulNBits against matmulNBits. Constant weights are
- * prepared once on both sides (ORT pre-packs initializers; we pack B once).
+ * prepared once on both sides (ORT pre-packs initializers; we pack B once); outputs are fresh
+ * arrays on both sides. Each case's ORT session is released before the next case starts.
  */
 import * as kernels from '@edgepress/kernels-native';
 import { quantizeColumns, randomBytes, randomFloats } from './data';
-import { ElemType } from './onnx-model';
-import { ortRunner, ortTensor } from './ort-runner';
-import { productResult, type BenchResult } from './results';
-import { medianSeconds, type TimingBudget } from './timing';
+import { ElemType, type SingleNodeModel } from './onnx-model';
+import { ortTensor, withOrtSession, type OrtFeeds } from './ort-runner';
+import { measureCase, productWork, type BenchResult } from './results';
+import type { TimingBudget } from './timing';
 
 export interface Shape {
   m: number;
@@ -38,15 +39,20 @@ export async function benchGemm(shape: Shape, threadCounts: readonly number[], c
   const aU8Feed = { a: ortTensor('uint8', aU8, [m, k]) };
 
   for (const threads of threadCounts) {
-    const row = { threads, m, k, n, sparsity: 0 };
-    const measure = async (name: GemmCase, impl: string, run: () => Promise<unknown>) => report(productResult({ case: name, impl, ...row }, await medianSeconds(run, budget)));
+    /** ORT on `spec` against our `ours` (when given), timed in isolation from each other. */
+    const measure = (name: GemmCase, spec: SingleNodeModel, feeds: OrtFeeds, ours?: () => Promise<unknown>) =>
+      withOrtSession(spec, threads, (ort) => {
+        const sides = [{ impl: 'ort', run: () => ort.run(feeds) }, ...(ours ? [{ impl: 'edgepress', run: ours }] : [])];
+        const fields = { case: name, threads, m, k, n, sparsity: 0 };
+        return measureCase(fields, sides, productWork(fields), budget, report);
+      });
 
     if (cases.has('matmul-fp32')) {
-      const ort = await ortRunner({ op: 'MatMul', inputs: ['a', 'w'], graphInputs: [aInput], initializers: [{ name: 'w', elemType: ElemType.FLOAT, dims: [k, n], data: w }], output: { name: 'y', elemType: ElemType.FLOAT, shape: [m, n] }, opset: 13 }, threads);
-      await measure('matmul-fp32', 'ort', () => ort(aFeed));
+      await measure('matmul-fp32', { op: 'MatMul', inputs: ['a', 'w'], graphInputs: [aInput], initializers: [{ name: 'w', elemType: ElemType.FLOAT, dims: [k, n], data: w }], output: { name: 'y', elemType: ElemType.FLOAT, shape: [m, n] }, opset: 13 }, aFeed);
     }
     if (cases.has('int8-dynamic-gemm')) {
-      const ort = await ortRunner(
+      await measure(
+        'int8-dynamic-gemm',
         {
           op: 'DynamicQuantizeMatMul',
           domain: 'com.microsoft',
@@ -56,13 +62,13 @@ export async function benchGemm(shape: Shape, threadCounts: readonly number[], c
           output: { name: 'y', elemType: ElemType.FLOAT, shape: [m, n] },
           opset: 13,
         },
-        threads,
+        aFeed,
+        () => kernels.dynamicQuantizeMatmul({ data: a, shape: [m, k] }, packed, { bScale: scale, threads }),
       );
-      await measure('int8-dynamic-gemm', 'ort', () => ort(aFeed));
-      await measure('int8-dynamic-gemm', 'edgepress', () => kernels.dynamicQuantizeMatmul({ data: a, shape: [m, k] }, packed, { bScale: scale, threads }));
     }
     if (cases.has('matmul-integer')) {
-      const ort = await ortRunner(
+      await measure(
+        'matmul-integer',
         {
           op: 'MatMulInteger',
           inputs: ['a', 'b', 'a_zp', 'b_zp'],
@@ -71,14 +77,14 @@ export async function benchGemm(shape: Shape, threadCounts: readonly number[], c
           output: { name: 'y', elemType: ElemType.INT32, shape: [m, n] },
           opset: 13,
         },
-        threads,
+        aU8Feed,
+        () => kernels.matmulInteger({ data: aU8, shape: [m, k] }, packed, { aZeroPoint: 128, threads }),
       );
-      await measure('matmul-integer', 'ort', () => ort(aU8Feed));
-      await measure('matmul-integer', 'edgepress', () => kernels.matmulInteger({ data: aU8, shape: [m, k] }, packed, { aZeroPoint: 128, threads }));
     }
     if (cases.has('qlinear-matmul')) {
       const f = (name: string, v: number) => scalar(name, ElemType.FLOAT, new Float32Array([v]));
-      const ort = await ortRunner(
+      await measure(
+        'qlinear-matmul',
         {
           op: 'QLinearMatMul',
           inputs: ['a', 'a_scale', 'a_zp', 'b', 'b_scale', 'b_zp', 'y_scale', 'y_zp'],
@@ -87,11 +93,8 @@ export async function benchGemm(shape: Shape, threadCounts: readonly number[], c
           output: { name: 'y', elemType: ElemType.UINT8, shape: [m, n] },
           opset: 13,
         },
-        threads,
-      );
-      await measure('qlinear-matmul', 'ort', () => ort(aU8Feed));
-      await measure('qlinear-matmul', 'edgepress', () =>
-        kernels.qlinearMatmul({ data: aU8, shape: [m, k] }, packed, { aScale: 0.02, aZeroPoint: 128, bScale: 0.01, yScale: 0.5, yZeroPoint: 128, yType: 'uint8', threads }),
+        aU8Feed,
+        () => kernels.qlinearMatmul({ data: aU8, shape: [m, k] }, packed, { aScale: 0.02, aZeroPoint: 128, bScale: 0.01, yScale: 0.5, yZeroPoint: 128, yType: 'uint8', threads }),
       );
     }
     if (int4 !== undefined) {
@@ -101,7 +104,8 @@ export async function benchGemm(shape: Shape, threadCounts: readonly number[], c
         { name: 'scales', elemType: ElemType.FLOAT, dims: [n * blocks], data: int4.scales },
         ...(int4.zeroPoints ? [{ name: 'zp', elemType: ElemType.UINT8, dims: [int4.zeroPoints.length], data: int4.zeroPoints }] : []),
       ];
-      const ort = await ortRunner(
+      await measure(
+        'int4-matmul-nbits',
         {
           op: 'MatMulNBits',
           domain: 'com.microsoft',
@@ -112,10 +116,9 @@ export async function benchGemm(shape: Shape, threadCounts: readonly number[], c
           output: { name: 'y', elemType: ElemType.FLOAT, shape: [m, n] },
           opset: 13,
         },
-        threads,
+        aFeed,
+        () => kernels.matmulNBits({ data: a, shape: [m, k] }, int4, { threads }),
       );
-      await measure('int4-matmul-nbits', 'ort', () => ort(aFeed));
-      await measure('int4-matmul-nbits', 'edgepress', () => kernels.matmulNBits({ data: a, shape: [m, k] }, int4, { threads }));
     }
   }
 }

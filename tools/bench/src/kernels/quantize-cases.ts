@@ -10,8 +10,8 @@ import * as readline from 'node:readline';
 import * as kernels from '@edgepress/kernels-native';
 import { createKernelClient } from '@edgepress/kernels-rpc/client';
 import { randomFloats } from './data';
-import { throughputResult, type BenchResult } from './results';
-import { medianSeconds, type TimingBudget } from './timing';
+import { measureCase, type BenchResult } from './results';
+import type { Side, TimingBudget } from './timing';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
@@ -34,7 +34,7 @@ function sameBytes(a: ArrayBufferView, b: ArrayBufferView): boolean {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 }
 
-async function startServer(threads: number): Promise<{ address: string; stop: () => void }> {
+async function startServer(threads: number): Promise<{ address: string; pid: number; stop: () => void }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'apps/kernel-server/src/main.ts'), '--port', '0', '--threads', String(threads), '--log-level', 'warn'], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -46,7 +46,7 @@ async function startServer(threads: number): Promise<{ address: string; stop: ()
       if (match) resolve(match[1] as string);
     });
   });
-  return { address, stop: () => child.kill('SIGTERM') };
+  return { address, pid: child.pid as number, stop: () => child.kill('SIGTERM') };
 }
 
 export async function benchQuantize(megabytes: number, threadCounts: readonly number[], grpc: boolean, budget: TimingBudget, report: (r: BenchResult) => void): Promise<void> {
@@ -56,29 +56,32 @@ export async function benchQuantize(megabytes: number, threadCounts: readonly nu
   const scale = new Float32Array(channels).fill(1 / 127);
   const tensor = { data: x, shape: [channels, columns] };
   const params = { scale, axis: 0 };
-  const bytes = x.byteLength;
-  const row = { case: 'quantize-per-channel-int8', m: channels, k: columns, n: 1, sparsity: 0 };
+  const work = { bytes: x.byteLength };
 
   const reference = await kernels.quantizeLinear(tensor, 'int8', params);
   const js = new Int8Array(x.length);
   quantizePerChannelJs(x, channels, scale, js);
   if (!sameBytes(js, reference.data)) throw new Error('plain-JS quantization disagrees with quantizeLinear');
-  report(throughputResult({ ...row, impl: 'plain-js', threads: 1 }, bytes, await medianSeconds(async () => quantizePerChannelJs(x, channels, scale, js), budget)));
+  const plainJs: Side = { impl: 'plain-js', threads: 1, run: async () => quantizePerChannelJs(x, channels, scale, js) };
 
-  for (const threads of threadCounts) {
-    report(throughputResult({ ...row, impl: 'edgepress', threads }, bytes, await medianSeconds(() => kernels.quantizeLinear(tensor, 'int8', params, { threads }), budget)));
-  }
-  if (!grpc) return;
-  const server = await startServer(Math.max(...threadCounts));
-  const client = createKernelClient({ addresses: [server.address], deadlineMs: 120_000, healthCheckIntervalMs: 0 });
+  const server = grpc ? await startServer(Math.max(...threadCounts)) : undefined;
+  const client = server ? createKernelClient({ addresses: [server.address], deadlineMs: 120_000, healthCheckIntervalMs: 0 }) : undefined;
   try {
-    const remote = await client.quantizeLinear(tensor, 'int8', params);
-    if (!sameBytes(remote.data, reference.data)) throw new Error('quantization through gRPC disagrees with quantizeLinear');
+    if (client) {
+      const remote = await client.quantizeLinear(tensor, 'int8', params);
+      if (!sameBytes(remote.data, reference.data)) throw new Error('quantization through gRPC disagrees with quantizeLinear');
+    }
     for (const threads of threadCounts) {
-      report(throughputResult({ ...row, impl: 'edgepress-grpc', threads }, bytes, await medianSeconds(() => client.quantizeLinear(tensor, 'int8', params, { threads }), budget)));
+      const fields = { case: 'quantize-per-channel-int8', threads, m: channels, k: columns, n: 1, sparsity: 0 };
+      const sides: Side[] = [
+        ...(threads === 1 ? [plainJs] : []),
+        { impl: 'edgepress', run: () => kernels.quantizeLinear(tensor, 'int8', params, { threads }) },
+        ...(client ? [{ impl: 'edgepress-grpc', run: () => client.quantizeLinear(tensor, 'int8', params, { threads }) }] : []),
+      ];
+      await measureCase(fields, sides, work, budget, report, server ? [server.pid] : []);
     }
   } finally {
-    client.close();
-    server.stop();
+    client?.close();
+    server?.stop();
   }
 }
