@@ -77,6 +77,7 @@ export interface Tucker2Factors {
   readonly core: TensorHandle;
   /** [Cout, rOut, 1, 1] */
   readonly last: TensorHandle;
+  /** [outRank, inRank]: the first two dims of `core`. */
   readonly ranks: readonly [number, number];
   readonly relativeError: number;
 }
@@ -84,6 +85,10 @@ export interface Tucker2Factors {
 export interface KernelApi {
   quantize(input: TensorHandle, options: QuantizeOptions): Promise<QuantizedTensor>;
   dequantize(input: QuantizedTensor, options: { readonly axis?: number; readonly blockSize?: number }): Promise<TensorHandle>;
+  /**
+   * Binary signs, or ternary when `ternaryThreshold` is given: elements with |x| <= ternaryThreshold
+   * x mean |x| of their channel become 0 (0.7 is the Ternary Weight Networks choice).
+   */
   quantizeBinary(input: TensorHandle, options: { readonly axis: number; readonly ternaryThreshold?: number }): Promise<BinaryQuantized>;
   /** Packs a float [K, N] MatMul weight into the com.microsoft MatMulNBits layout (4 bits). */
   quantizeMatMulNBits(weight: TensorHandle, options: { readonly blockSize: number; readonly symmetric?: boolean }): Promise<MatMulNBitsWeights>;
@@ -101,5 +106,6 @@ export interface KernelApi {
   huffmanCodeLengths(indices: TensorHandle): Promise<{ readonly lengths: Uint8Array; readonly totalBits: number }>;
   /** Truncated SVD of a 2-D weight at a rank, or at the smallest rank keeping `energy`. */
   lowRank(input: TensorHandle, options: { readonly rank?: number; readonly energy?: number; readonly seed?: number }): Promise<LowRankFactors>;
+  /** Give `ranks` ([outRank, inRank]) or `energy` (each rank keeps that share of its unfolding's squared norm). */
   tucker2(weight: TensorHandle, options: { readonly ranks?: readonly [number, number]; readonly energy?: number }): Promise<Tucker2Factors>;
 }
