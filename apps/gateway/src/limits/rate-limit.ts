@@ -50,13 +50,20 @@ export class TokenBucketLimiter {
     const nowMs = this.now();
     const bucket = this.refilled(this.buckets.get(key), nowMs);
     this.buckets.delete(key);
-    if (bucket.tokens >= cost) {
-      bucket.tokens -= cost;
-      this.store(key, bucket);
-      return { allowed: true, retryAfterSeconds: 0 };
-    }
+    const decision = this.decide(bucket.tokens, cost);
+    if (decision.allowed) bucket.tokens -= cost;
     this.store(key, bucket);
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((cost - bucket.tokens) / this.refillPerSecond)) };
+    return decision;
+  }
+
+  private decide(tokens: number, cost: number): RateDecision {
+    if (tokens >= cost) return { allowed: true, retryAfterSeconds: 0 };
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((cost - tokens) / this.refillPerSecond)) };
+  }
+
+  /** What take() would decide now, without taking anything. */
+  peek(key: string, cost = 1): RateDecision {
+    return this.decide(this.refilled(this.buckets.get(key), this.now()).tokens, cost);
   }
 
   /** Buckets currently tracked (for tests and metrics). */
