@@ -41,3 +41,8 @@ export { checkConstraints, validateConstraints, type ConstraintName, type Constr
 export { reportSchema, reportJsonSchema, type Report, type ReportStage } from './report/report-schema';
 export { buildReport, parseReport, serializeReport, type ReportInput, type StageRecord } from './report/report-json';
 export { renderReportHtml } from './report/report-html';
+
+// Stage runtime (the ONNX Runtime behind a plugin's ctx.calibration and ctx.runtime)
+export { loadCalibrationSet, DEFAULT_MAX_CALIBRATION_SAMPLES, type CalibrationSet, type CalibrationSetOptions } from './stage/calibration-set';
+export { createOrtStageProviders, type OrtStageProviders, type OrtStageProvidersOptions } from './stage/ort-stage-providers';
+export { toOnnxTensor } from './stage/runtime-tensors';
