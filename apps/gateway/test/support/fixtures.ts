@@ -12,6 +12,15 @@ export function classifierModelBytes(): Uint8Array {
 }
 
 /**
+ * The same model with different bytes (so a different blob): an unknown protobuf field (number
+ * 100, varint `variant`) appended to the ModelProto, which ONNX readers keep and ignore.
+ */
+export function classifierVariantBytes(variant: number): Uint8Array {
+  if (!Number.isInteger(variant) || variant < 0 || variant > 127) throw new RangeError('variant must be 0..127');
+  return new Uint8Array(Buffer.concat([Buffer.from(classifierModelBytes()), Buffer.from([0xa0, 0x06, variant])]));
+}
+
+/**
  * Two built-in plugins defined with the real SDK (so their params JSON Schemas are what zod
  * exports for actual plugins), published through seedPlatform with random bundle bytes.
  */
