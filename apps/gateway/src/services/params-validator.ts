@@ -66,7 +66,7 @@ function toIssue(error: ErrorObject): ParamsIssue {
 function unknownParams(schema: Record<string, unknown>, params: Record<string, unknown>): ParamsIssue[] {
   const properties = schema.properties;
   if (typeof properties !== 'object' || properties === null || 'additionalProperties' in schema || 'patternProperties' in schema) return [];
-  const known = Object.keys(properties);
+  const known = Object.keys(properties).sort();
   return Object.keys(params)
     .filter((name) => !known.includes(name))
     .map((name) => ({ path: name, message: `is not a parameter of this plugin (known: ${known.join(', ') || 'none'})` }));
