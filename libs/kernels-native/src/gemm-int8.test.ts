@@ -108,17 +108,25 @@ function firstDifference(x: ArrayLike<number>, y: ArrayLike<number>): string | u
 describe('int8 GEMM against ONNX Runtime', () => {
   const sessions: Record<AType, { integer: OrtSession; qlinear: OrtSession; toFloat: OrtSession }> = {} as never;
   let dynamic: OrtSession;
+  let dynamicQuantize: OrtSession;
 
   beforeAll(async () => {
     const bytes = buildModels([
       ...specs('uint8'),
       ...specs('int8'),
       model('DynamicQuantizeMatMul', 'com.microsoft', [v('a', ElemType.FLOAT), v('b', ElemType.INT8), v('bs', ElemType.FLOAT), v('bz', ElemType.INT8), v('bias', ElemType.FLOAT)], v('y', ElemType.FLOAT)),
+      {
+        nodes: [{ op: 'DynamicQuantizeLinear', inputs: ['a'], outputs: ['y', 'ys', 'yz'] }],
+        opsets: { '': 13 },
+        inputs: [v('a', ElemType.FLOAT)],
+        outputs: [v('y', ElemType.UINT8), v('ys', ElemType.FLOAT), v('yz', ElemType.UINT8)],
+      },
     ]);
     for (const [i, t] of (['uint8', 'int8'] as const).entries()) {
       sessions[t] = { integer: await session(bytes[3 * i]), qlinear: await session(bytes[3 * i + 1]), toFloat: await session(bytes[3 * i + 2]) };
     }
     dynamic = await session(bytes[6]);
+    dynamicQuantize = await session(bytes[7]);
   });
 
   it('MatMulInteger: exact int32 for u8 x s8 and s8 x s8, per-tensor and per-column zero points, every kernel', async () => {
@@ -207,6 +215,38 @@ describe('int8 GEMM against ONNX Runtime', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('DynamicQuantizeMatMul: activation codes identical to ONNX Runtime, rounding ties and near-ties included', async () => {
+    // Values at and next to (j + 0.5) * scale, where x / scale sits on a rounding boundary: the
+    // vector quantizer multiplies by 1 / scale and must fall back to division exactly there. With
+    // B the identity, y = aScale * (code - aZeroPoint) gives every code back.
+    const k = 192;
+    const rand = random(5);
+    const bits = new Int32Array(1);
+    const asFloat = new Float32Array(bits.buffer);
+    const nudge = (x: number, ulps: number): number => {
+      asFloat[0] = x;
+      bits[0] += ulps;
+      return asFloat[0] as number;
+    };
+    const a = new Float32Array(4 * k);
+    a[0] = -1.3;
+    a[1] = 2.1;
+    // ONNX Runtime's scale, in float32 arithmetic: (max - min) / 255 over a range that a[0] and a[1] fix.
+    const scale = Math.fround(Math.fround(Math.fround(2.1) - Math.fround(-1.3)) / 255);
+    for (let i = 2; i < a.length; i++) a[i] = nudge(Math.fround((int(rand, -96, 156) + 0.5) * scale), int(rand, -2, 2));
+    const identity = new Int8Array(k * k);
+    for (let i = 0; i < k; i++) identity[i * k + i] = 1;
+    const expected = await dynamicQuantize.run({ a: tensor('float32', a, [4, k]) });
+    for (const kernel of KERNELS) {
+      const ours = await dynamicQuantizeMatmul({ data: a, shape: [4, k] }, { data: identity, shape: [k, k] }, { bScale: 1, kernel });
+      expect(ours.aScale).toBe(scale);
+      expect((expected.ys.data as Float32Array)[0]).toBe(scale);
+      expect(ours.aZeroPoint).toBe((expected.yz.data as Uint8Array)[0]);
+      const codes = Array.from(ours.data, (y) => Math.round(y / ours.aScale) + ours.aZeroPoint);
+      expect(firstDifference(codes, expected.y.data as Uint8Array)).toBeUndefined();
+    }
   });
 });
 

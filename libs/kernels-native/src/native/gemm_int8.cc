@@ -13,6 +13,7 @@
 #include "async_task.h"
 #include "gemm_int8_kernel.h"
 #include "gemm_int8_operand.h"
+#include "gemm_int8_quantize_a.h"
 #include "gemm_worker_pool.h"
 #include "quantize_napi.h"
 #include "quantize_result.h"
@@ -24,74 +25,97 @@ namespace edgepress {
 namespace {
 
 constexpr size_t kMacsPerThread = size_t{1} << 22;  // below this a second thread costs more than it saves
+// Outputs this large are written with non-temporal stores (GemmEpilogue::stream_out): a fresh
+// result block of a megabyte or more is cold, and smaller ones may still sit in the cache.
+constexpr size_t kStreamOutputBytes = size_t{1} << 20;
 
 int UsefulThreads(int threads, size_t macs) {
   return static_cast<int>(std::min<size_t>(static_cast<size_t>(threads), std::max<size_t>(1, macs / kMacsPerThread)));
 }
 
-void RunKernel(const GemmInt8Operands& op, Int8Kernel kernel, const GemmEpilogue& epilogue, int threads, size_t rows_padded,
-               const CancelFlag& cancel) {
+// Where A's rows go in the padded copy, and what else the kernel needs of them.
+struct AGeometry {
+  size_t m = 0, kp = 0;
+  bool tiled = false;         // AMX tiles ([16-row block][64-k chunk][16][64]), else row-major
+  bool need_row_sum = false;  // b zero points are set
+  bool need_a16 = false;      // AVX2 kernel: A widened to int16 as well
+  bool is_signed = false;
+};
+
+void AllocateA(const AGeometry& g, PreparedA& prepared) {
+  prepared.rows_padded = RoundUp(g.m, kRowPad);
+  prepared.a8 = AlignedBuffer<uint8_t>(prepared.rows_padded * g.kp);
+  if (g.need_row_sum) prepared.row_sum = AlignedBuffer<int32_t>(g.m);
+  if (g.need_a16) prepared.a16 = AlignedBuffer<int16_t>(prepared.rows_padded * g.kp);
+}
+
+// Rows [begin, end) of the padded copy: `fill_row(r, dest, chunk_stride)` writes real row r as
+// kp / 64 chunks of 64 bytes at dest + c * chunk_stride and returns the row's sum; padding rows
+// (m and above) are zeroed.
+template <typename FillRow>
+void FillARows(const AGeometry& g, const PreparedA& prepared, size_t begin, size_t end, const FillRow& fill_row) {
+  const size_t chunks = g.kp / kKChunk;
+  const size_t stride = g.tiled ? kRowPad * kKChunk : kKChunk;
+  for (size_t r = begin; r < end; ++r) {
+    uint8_t* dest = g.tiled ? prepared.a8.data() + ((r / kRowPad) * chunks * kRowPad + r % kRowPad) * kKChunk : prepared.a8.data() + r * g.kp;
+    if (r < g.m) {
+      const int32_t sum = fill_row(r, dest, stride);
+      if (g.need_row_sum) prepared.row_sum.data()[r] = sum;
+    } else {
+      for (size_t c = 0; c < chunks; ++c) std::memset(dest + c * stride, 0, kKChunk);
+    }
+    if (g.need_a16) {
+      int16_t* wide = prepared.a16.data() + r * g.kp;
+      for (size_t i = 0; i < g.kp; ++i) wide[i] = g.is_signed ? static_cast<int8_t>(dest[i]) : dest[i];
+    }
+  }
+}
+
+// Prepares A (through fill_row, see FillARows) and runs the kernel. With enough rows, each work
+// unit is a band of 32 output rows that prepares its own rows of A and then multiplies them: the
+// band's A stays in the core's cache, and one pass over the worker pool does everything (row
+// bands also write the output as contiguous bands, which measured twice as fast as column units
+// on a cold output for 256 x 1024 x 1024 on AMX). With few rows, A is prepared first and the
+// units are pairs of weight panels, so that every thread has work.
+template <typename FillRow>
+void RunGemm(GemmInt8Operands op, const AGeometry& g, Int8Kernel kernel, GemmEpilogue epilogue, int threads, const CancelFlag& cancel,
+             const FillRow& fill_row) {
+  PreparedA prepared;
+  AllocateA(g, prepared);
+  op.a8 = prepared.a8.data();
+  op.a16 = prepared.a16.data();
+  epilogue.row_sum = prepared.row_sum.data();
+  epilogue.stream_out = op.m * op.b.n * sizeof(float) >= kStreamOutputBytes && epilogue.CanStream();
   auto run = [&](size_t r0, size_t r1, size_t p0, size_t p1) {
     switch (kernel) {
-      case Int8Kernel::kAmx: return GemmInt8Amx(op, r0, r1, p0, p1, epilogue, cancel);
-      case Int8Kernel::kAvx2: return GemmInt8Avx2(op, r0, r1, p0, p1, epilogue, cancel);
-      default: return GemmInt8Portable(op, r0, r1, p0, p1, epilogue, cancel);
+      case Int8Kernel::kAmx: GemmInt8Amx(op, r0, r1, p0, p1, epilogue, cancel); break;
+      case Int8Kernel::kAvx2: GemmInt8Avx2(op, r0, r1, p0, p1, epilogue, cancel); break;
+      default: GemmInt8Portable(op, r0, r1, p0, p1, epilogue, cancel); break;
     }
+    epilogue.Finish();
   };
-  const size_t panels = op.b.panels, pairs = (panels + 1) / 2;
+  const size_t rows_padded = prepared.rows_padded, panels = op.b.panels, pairs = (panels + 1) / 2;
   const int useful = UsefulThreads(threads, op.m * op.b.n * op.b.k);
   const size_t row_blocks = (op.m + kRowBlock - 1) / kRowBlock;
   std::function<void(bool)> scope;
   if (kernel == Int8Kernel::kAmx) scope = AmxThreadScope;
   if (row_blocks >= static_cast<size_t>(useful) * 2) {
-    // Row units: each writes one contiguous band of the output (32 whole rows). Measured against
-    // column units on a cold output (the usual case: a fresh result buffer), this halves the
-    // time of 256 x 1024 x 1024 on AMX, the output's write misses being the larger cost.
-    RunOnWorkerPool(useful, row_blocks, [&](size_t u) { run(u * kRowBlock, std::min(rows_padded, (u + 1) * kRowBlock), 0, panels); }, scope);
-  } else {
-    // Few rows: column units (a pair of weight panels each) so that every thread has work.
-    RunOnWorkerPool(useful, pairs, [&](size_t u) { run(0, rows_padded, 2 * u, std::min(panels, 2 * u + 2)); }, scope);
+    RunOnWorkerPool(
+        useful, row_blocks,
+        [&](size_t u) {
+          const size_t r0 = u * kRowBlock, r1 = std::min(rows_padded, r0 + kRowBlock);
+          cancel.ThrowIfCancelled();
+          FillARows(g, prepared, r0, r1, fill_row);
+          run(r0, r1, 0, panels);
+        },
+        scope);
+    return;
   }
-}
-
-// Fills the padded A copy (zeros around it) from `fill_row(r, dest)`, which writes row r's kp
-// bytes and returns the row's sum; keeps the sums when they are needed. `tiled` stores A as AMX
-// tiles ([16-row block][64-k chunk][16][64], so that a tile is 1 KiB of consecutive bytes).
-template <typename FillRow>
-void PrepareA(size_t m, size_t kp, bool need_row_sum, bool need_a16, bool tiled, bool is_signed, int threads, PreparedA& prepared,
-              FillRow fill_row) {
-  prepared.rows_padded = RoundUp(m, kRowPad);
-  prepared.a8 = AlignedBuffer<uint8_t>(prepared.rows_padded * kp);
-  if (need_row_sum) prepared.row_sum = AlignedBuffer<int32_t>(m);
-  if (need_a16) prepared.a16 = AlignedBuffer<int16_t>(prepared.rows_padded * kp);
-  uint8_t* a8 = prepared.a8.data();
-  int32_t* sums = prepared.row_sum.data();
-  int16_t* a16 = prepared.a16.data();
-  const size_t chunks = kp / kKChunk;
-  auto place = [&](size_t r) -> uint8_t* { return tiled ? a8 + ((r / kRowPad) * chunks * kRowPad + r % kRowPad) * kKChunk : a8 + r * kp; };
-  for (size_t r = m; r < prepared.rows_padded; ++r) {
-    uint8_t* row = place(r);
-    for (size_t c = 0; c < chunks; ++c) std::memset(row + c * (tiled ? kRowPad * kKChunk : kKChunk), 0, kKChunk);
-  }
-  if (need_a16) std::fill(a16 + m * kp, a16 + prepared.rows_padded * kp, int16_t{0});
-  const int useful = UsefulThreads(threads, m * kp * 64);
-  const size_t rows_per_unit = std::max<size_t>(1, (size_t{1} << 16) / kp);
-  RunOnWorkerPool(useful, (m + rows_per_unit - 1) / rows_per_unit, [&](size_t unit) {
-    std::vector<uint8_t> scratch(tiled ? kp : 0);
-    for (size_t r = unit * rows_per_unit, end = std::min(m, r + rows_per_unit); r < end; ++r) {
-      uint8_t* row = tiled ? scratch.data() : a8 + r * kp;
-      int32_t sum = fill_row(r, row);
-      if (sums) sums[r] = sum;
-      if (tiled) {
-        uint8_t* dest = place(r);
-        for (size_t c = 0; c < chunks; ++c) std::memcpy(dest + c * kRowPad * kKChunk, row + c * kKChunk, kKChunk);
-      }
-      if (a16) {
-        int16_t* wide = a16 + r * kp;
-        for (size_t i = 0; i < kp; ++i) wide[i] = is_signed ? static_cast<int8_t>(row[i]) : row[i];
-      }
-    }
+  const size_t rows_per_unit = std::max<size_t>(1, (size_t{1} << 16) / g.kp);
+  RunOnWorkerPool(UsefulThreads(threads, rows_padded * g.kp * 64), (rows_padded + rows_per_unit - 1) / rows_per_unit, [&](size_t unit) {
+    FillARows(g, prepared, unit * rows_per_unit, std::min(rows_padded, (unit + 1) * rows_per_unit), fill_row);
   });
+  RunOnWorkerPool(useful, pairs, [&](size_t u) { run(0, rows_padded, 2 * u, std::min(panels, 2 * u + 2)); }, scope);
 }
 
 template <typename T>
@@ -142,15 +166,24 @@ std::vector<int32_t> ColumnOffsets(const CommonArgs& c, int32_t a_zp) {
   return offsets;
 }
 
-GemmInt8Operands Operands(const CommonArgs& c, const PreparedA& prepared, bool a_signed) {
+GemmInt8Operands Operands(const CommonArgs& c, bool a_signed) {
   GemmInt8Operands op;
-  op.a8 = prepared.a8.data();
-  op.a16 = prepared.a16.data();
   op.a_signed = a_signed;
   op.m = c.m;
   op.b = c.layout;
   op.b_packed = c.packed.data;
   return op;
+}
+
+AGeometry GeometryOf(const CommonArgs& c, bool a_signed) {
+  AGeometry g;
+  g.m = c.m;
+  g.kp = c.layout.kp;
+  g.tiled = c.kernel == Int8Kernel::kAmx;
+  g.need_row_sum = c.b_zero_point.data != nullptr;
+  g.need_a16 = c.kernel == Int8Kernel::kAvx2;
+  g.is_signed = a_signed;
+  return g;
 }
 
 Napi::Value GemmInt8(const Napi::CallbackInfo& info) {
@@ -190,19 +223,19 @@ Napi::Value GemmInt8(const Napi::CallbackInfo& info) {
       [=](const CancelFlag& cancel) mutable {
         out->Allocate(out_count * element_bytes);
         epilogue.out = out->data();
-        PreparedA prepared;
-        const bool need_sums = c.b_zero_point.data != nullptr;
-        PrepareA(c.m, c.layout.kp, need_sums, c.kernel == Int8Kernel::kAvx2, c.kernel == Int8Kernel::kAmx, a.is_signed, c.threads, prepared,
-                 [&](size_t r, uint8_t* row) {
-                   std::memcpy(row, a.data + r * c.k, c.k);
-                   std::memset(row + c.k, 0, c.layout.kp - c.k);
-                   if (!need_sums) return 0;
-                   return a.is_signed ? SumBytes<int8_t>(row, c.k) : SumBytes<uint8_t>(row, c.k);
-                 });
         std::vector<int32_t> offsets = ColumnOffsets(c, a_zp);
         epilogue.col_offset = offsets.data();
-        epilogue.row_sum = prepared.row_sum.data();
-        RunKernel(Operands(c, prepared, a.is_signed), c.kernel, epilogue, c.threads, prepared.rows_padded, cancel);
+        const AGeometry g = GeometryOf(c, a.is_signed);
+        RunGemm(Operands(c, a.is_signed), g, c.kernel, epilogue, c.threads, cancel, [&](size_t r, uint8_t* dest, size_t stride) {
+          const uint8_t* row = a.data + r * c.k;
+          for (size_t c0 = 0; c0 < g.kp; c0 += kKChunk, dest += stride) {
+            const size_t count = c0 < c.k ? std::min(kKChunk, c.k - c0) : 0;
+            std::memcpy(dest, row + c0, count);
+            std::memset(dest + count, 0, kKChunk - count);
+          }
+          if (!g.need_row_sum) return 0;
+          return a.is_signed ? SumBytes<int8_t>(row, c.k) : SumBytes<uint8_t>(row, c.k);
+        });
       },
       [out, out_type, out_count](Napi::Env env) -> Napi::Value { return out->Release(env, out_type, out_count); });
 }
@@ -238,28 +271,19 @@ Napi::Value GemmInt8Dynamic(const Napi::CallbackInfo& info) {
         const size_t chunk = (count + useful - 1) / useful;
         RunOnWorkerPool(useful, static_cast<size_t>(useful), [&](size_t t) {
           size_t begin = t * chunk, end = std::min(count, begin + chunk);
-          if (begin < end) ok[t] = MinMaxRow(a.data + begin, end - begin, &lo[t], &hi[t]);
+          if (begin < end) ok[t] = ActivationRange(a.data + begin, end - begin, &lo[t], &hi[t]);
         });
-        float min = *std::min_element(lo.begin(), lo.end()), max = *std::max_element(hi.begin(), hi.end());
-        if (std::find(ok.begin(), ok.end(), 0) != ok.end() || !std::isfinite(min) || !std::isfinite(max)) {
+        if (std::find(ok.begin(), ok.end(), 0) != ok.end()) {
           size_t i = 0;
           while (i < count && std::isfinite(a.data[i])) ++i;
           throw KernelArgumentError("Expected finite values in a but a[" + std::to_string(i) + "] is " + std::to_string(a.data[i]));
         }
         float a_scale;
         int32_t a_zp;
-        DynamicParams(min, max, &a_scale, &a_zp);
+        DynamicParams(*std::min_element(lo.begin(), lo.end()), *std::max_element(hi.begin(), hi.end()), &a_scale, &a_zp);
         a_params->first = a_scale;
         a_params->second = a_zp;
 
-        PreparedA prepared;
-        const bool need_sums = c.b_zero_point.data != nullptr;
-        PrepareA(c.m, c.layout.kp, need_sums, c.kernel == Int8Kernel::kAvx2, c.kernel == Int8Kernel::kAmx, false, c.threads, prepared,
-                 [&](size_t r, uint8_t* row) {
-                   QuantizeRow(a.data + r * c.k, c.k, &a_scale, &a_zp, RowParams::kBroadcast, 0, 255, row);
-                   std::memset(row + c.k, 0, c.layout.kp - c.k);
-                   return need_sums ? SumBytes<uint8_t>(row, c.k) : 0;
-                 });
         std::vector<float> multiplier(c.n);
         for (size_t j = 0; j < c.n; ++j) multiplier[j] = a_scale * b_scale.data[j];
         std::vector<int32_t> offsets = ColumnOffsets(c, a_zp);
@@ -268,11 +292,12 @@ Napi::Value GemmInt8Dynamic(const Napi::CallbackInfo& info) {
         epilogue.n = c.n;
         epilogue.col_offset = offsets.data();
         epilogue.b_zero_point = c.b_zero_point.data;
-        epilogue.row_sum = prepared.row_sum.data();
         epilogue.multiplier = multiplier.data();
         epilogue.bias = bias.data;
         epilogue.out = out->data();
-        RunKernel(Operands(c, prepared, false), c.kernel, epilogue, c.threads, prepared.rows_padded, cancel);
+        RunGemm(Operands(c, false), GeometryOf(c, false), c.kernel, epilogue, c.threads, cancel, [&](size_t r, uint8_t* dest, size_t stride) {
+          return QuantizeActivationRow(a.data + r * c.k, c.k, c.layout.kp, a_scale, a_zp, dest, stride);
+        });
       },
       [out, a_params, count = c.m * c.n](Napi::Env env) -> Napi::Value {
         Napi::Object value = Napi::Object::New(env);

@@ -60,6 +60,16 @@ EDGEPRESS_AMX void ConfigureTiles() {
 
 EDGEPRESS_AMX void ReleaseTiles() { _tile_release(); }
 
+// GCC's tile intrinsics are macros that paste their tile numbers into the instruction.
+#define EDGEPRESS_TILE_DP(c, a, b) \
+  do {                             \
+    if (kSigned) {                 \
+      _tile_dpbssd(c, a, b);       \
+    } else {                       \
+      _tile_dpbusd(c, a, b);       \
+    }                              \
+  } while (0)
+
 // C[MT*16][NT*16] = init + A row blocks x B panels over `chunks` 64-k chunks, stored at `c`
 // with a row stride of `ldc` bytes. `init` (one row of NT*16 int32 repeated down the tile by a
 // zero-stride load) or zeros when null. A is tiled (see gemm_int8_operand.h): a 16-row block is
@@ -80,19 +90,16 @@ EDGEPRESS_AMX void Block(const uint8_t* a, size_t a_block, const uint8_t* b, siz
   }
   for (size_t kc = 0; kc < chunks; ++kc) {
     _tile_loadd(4, a + kc * 1024, 64);
-    if (MT == 2) _tile_loadd(5, a + a_block + kc * 1024, 64);
     _tile_loadd(6, b + kc * 1024, 64);
-    if (NT == 2) _tile_loadd(7, b + panel_bytes + kc * 1024, 64);
-    if (kSigned) {
-      _tile_dpbssd(0, 4, 6);
-      if (NT == 2) _tile_dpbssd(1, 4, 7);
-      if (MT == 2) _tile_dpbssd(2, 5, 6);
-      if (MT == 2 && NT == 2) _tile_dpbssd(3, 5, 7);
-    } else {
-      _tile_dpbusd(0, 4, 6);
-      if (NT == 2) _tile_dpbusd(1, 4, 7);
-      if (MT == 2) _tile_dpbusd(2, 5, 6);
-      if (MT == 2 && NT == 2) _tile_dpbusd(3, 5, 7);
+    EDGEPRESS_TILE_DP(0, 4, 6);
+    if (NT == 2) {
+      _tile_loadd(7, b + panel_bytes + kc * 1024, 64);
+      EDGEPRESS_TILE_DP(1, 4, 7);
+    }
+    if (MT == 2) {
+      _tile_loadd(5, a + a_block + kc * 1024, 64);
+      EDGEPRESS_TILE_DP(2, 5, 6);
+      if (NT == 2) EDGEPRESS_TILE_DP(3, 5, 7);
     }
   }
   char* lower = reinterpret_cast<char*>(c) + 16 * ldc;
@@ -125,7 +132,8 @@ void GemmInt8Amx(const GemmInt8Operands& op, size_t row_begin, size_t row_end, s
                  const GemmEpilogue& epilogue, const CancelFlag& cancel) {
   alignas(64) int32_t tile[32 * 32];
   const size_t kp = op.b.kp, chunks = kp / kKChunk, panel_bytes = op.b.panel_bytes();
-  const bool plain_int32 = epilogue.output == GemmOutput::kInt32 && epilogue.b_zero_point == nullptr;
+  // Streamed outputs go through the epilogue's non-temporal stores instead (see GemmEpilogue).
+  const bool plain_int32 = epilogue.output == GemmOutput::kInt32 && epilogue.b_zero_point == nullptr && !epilogue.stream_out;
   for (size_t p = panel_begin; p < panel_end; p += 2) {
     const int nt = panel_end - p >= 2 ? 2 : 1;
     const size_t col = p * kPanelWidth;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include "cpu_features.h"
 
@@ -91,12 +92,72 @@ void TileAvx2For(const GemmEpilogue& e, size_t row, size_t rows, size_t col, siz
   TileAvx2<kOutput, false, false>(e, row, rows, col, cols, acc, stride);
 }
 
+#define EDGEPRESS_AVX512 __attribute__((target("avx512f")))
+
+// int32 and float outputs, 16 columns a vector. With `stream_out`, full 64-byte lines are written
+// with non-temporal stores: a large fresh output is not in any cache, and ordinary stores would
+// first read every line from memory (measured: 1 MB written in 51 us instead of 96-115 us).
+template <GemmOutput kOutput, bool kBZeroPoint, bool kBias>
+EDGEPRESS_AVX512 void TileAvx512(const GemmEpilogue& e, size_t row, size_t rows, size_t col, size_t cols, const int32_t* acc,
+                                 size_t acc_stride) {
+  const int32_t* col_offset = e.col_offset + col;
+  const int32_t* bzp = kBZeroPoint ? e.b_zero_point + col : nullptr;
+  const float* multiplier = kOutput == GemmOutput::kFloat ? e.multiplier + col : nullptr;
+  const float* bias = kBias ? e.bias + col : nullptr;
+  for (size_t r = 0; r < rows; ++r) {
+    const int32_t* a = acc + r * acc_stride;
+    const size_t base = (row + r) * e.n + col;
+    const __m512i rs = _mm512_set1_epi32(kBZeroPoint ? e.row_sum[row + r] : 0);
+    for (size_t i = 0; i < cols; i += 16) {
+      const __mmask16 m = cols - i >= 16 ? 0xffff : static_cast<__mmask16>((1u << (cols - i)) - 1u);
+      __m512i v = _mm512_add_epi32(_mm512_maskz_loadu_epi32(m, a + i), _mm512_maskz_loadu_epi32(m, col_offset + i));
+      if (kBZeroPoint) v = _mm512_sub_epi32(v, _mm512_mullo_epi32(_mm512_maskz_loadu_epi32(m, bzp + i), rs));
+      void* dest = static_cast<int32_t*>(e.out) + base + i;
+      if (kOutput == GemmOutput::kFloat) {
+        __m512 f = _mm512_mul_ps(_mm512_cvtepi32_ps(v), _mm512_maskz_loadu_ps(m, multiplier + i));
+        if (kBias) f = _mm512_add_ps(f, _mm512_maskz_loadu_ps(m, bias + i));
+        v = _mm512_castps_si512(f);
+      }
+      if (m == 0xffff && e.stream_out) {
+        _mm512_stream_si512(static_cast<__m512i*>(dest), v);
+      } else {
+        _mm512_mask_storeu_epi32(dest, m, v);
+      }
+    }
+  }
+}
+
+template <GemmOutput kOutput>
+void TileAvx512For(const GemmEpilogue& e, size_t row, size_t rows, size_t col, size_t cols, const int32_t* acc, size_t stride) {
+  const bool bzp = e.b_zero_point != nullptr, bias = e.bias != nullptr && kOutput == GemmOutput::kFloat;
+  if (bzp && bias) return TileAvx512<kOutput, true, true>(e, row, rows, col, cols, acc, stride);
+  if (bzp) return TileAvx512<kOutput, true, false>(e, row, rows, col, cols, acc, stride);
+  if (bias) return TileAvx512<kOutput, false, true>(e, row, rows, col, cols, acc, stride);
+  TileAvx512<kOutput, false, false>(e, row, rows, col, cols, acc, stride);
+}
+
 #endif
 
 }  // namespace
 
+bool GemmEpilogue::CanStream() const {
+#if defined(__x86_64__)
+  return HasAvx512F() && output != GemmOutput::kRequantized && n % 16 == 0 && reinterpret_cast<uintptr_t>(out) % 64 == 0;
+#else
+  return false;
+#endif
+}
+
+void GemmEpilogue::Finish() const {
+#if defined(__x86_64__)
+  if (stream_out) _mm_sfence();
+#endif
+}
+
 void GemmEpilogue::Tile(size_t row, size_t rows, size_t col, size_t cols, const int32_t* acc, size_t acc_stride) const {
 #if defined(__x86_64__)
+  if (HasAvx512F() && output == GemmOutput::kFloat) return TileAvx512For<GemmOutput::kFloat>(*this, row, rows, col, cols, acc, acc_stride);
+  if (HasAvx512F() && output == GemmOutput::kInt32) return TileAvx512For<GemmOutput::kInt32>(*this, row, rows, col, cols, acc, acc_stride);
   if (HasAvx2Fma()) {
     switch (output) {
       case GemmOutput::kInt32: return TileAvx2For<GemmOutput::kInt32>(*this, row, rows, col, cols, acc, acc_stride);

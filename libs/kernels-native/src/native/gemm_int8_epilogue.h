@@ -22,6 +22,13 @@ struct GemmEpilogue {
   const float* bias = nullptr;            // [n] or null (float output)
   int32_t y_zero_point = 0, qmin = 0, qmax = 0;  // requantized output
   void* out = nullptr;
+  // Write whole output lines with non-temporal stores (only where CanStream(); call Finish()
+  // on every thread that wrote before the output is read).
+  bool stream_out = false;
+
+  // True when this CPU and the output's alignment and row length allow stream_out.
+  bool CanStream() const;
+  void Finish() const;
 
   // Finishes output rows [row, row + rows) x columns [col, col + cols) from raw accumulators
   // acc[r * acc_stride + c].

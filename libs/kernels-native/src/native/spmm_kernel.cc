@@ -160,11 +160,6 @@ void SpmmPanelAvx512(const CsrView& a, size_t row_begin, size_t row_end, const f
     default: return PanelAvx512Width<4>(a, row_begin, row_end, panel, ldp, width, out, ldo);
   }
 }
-
-bool HasAvx512F() {
-  static const bool has = __builtin_cpu_supports("avx512f");
-  return has;
-}
 #endif
 
 }  // namespace
