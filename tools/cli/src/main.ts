@@ -6,10 +6,14 @@
 import { toEdgepressError } from '@edgepress/errors';
 import { println, type CliIo } from './cli-io';
 import type { Command } from './command';
+import { downloadCommand } from './commands/download';
 import { inspectCommand } from './commands/inspect';
+import { loginCommand } from './commands/login';
+import { runCommand } from './commands/run';
+import { runsCommand } from './commands/runs';
 import { targetsCommand } from './commands/targets';
 
-export const COMMANDS: readonly Command[] = [inspectCommand, targetsCommand];
+export const COMMANDS: readonly Command[] = [inspectCommand, targetsCommand, loginCommand, runCommand, runsCommand, downloadCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
