@@ -3,7 +3,7 @@
  */
 import { ErrorCode } from '@edgepress/errors';
 import { createInProcessKernels } from '@edgepress/kernels-rpc';
-import { readModel } from '@edgepress/onnx';
+import { readModel, writeModel } from '@edgepress/onnx';
 import { convNet, runOrt, seededFloats } from '../../test/stage-host/models';
 import { ortProviders } from '../../test/stage-host/ort-providers';
 import { createStageHost } from './create-stage-host';
@@ -28,7 +28,6 @@ async function convOutputs(): Promise<Float32Array[]> {
   await host.handler['model.setNodeOutputs']('fc', ['fc_out']);
   await host.handler['model.addNode']({ opType: 'Identity', inputs: ['conv_raw'], outputs: ['y'] });
   await host.handler['model.removeUnused']();
-  const { writeModel } = await import('@edgepress/onnx');
   const cut = writeModel(host.model);
   return Promise.all(batches.map(async (batch) => (await runOrt(cut, batch)).y.data));
 }

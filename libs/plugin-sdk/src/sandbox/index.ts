@@ -4,6 +4,8 @@
  * sides agree on exactly the same method names.
  */
 export { exposePlugin } from './expose-plugin';
+/** Builds a StageContext over a bridge: the sandbox does it, and so does the in-process test harness. */
+export { createStageContext } from '../create-stage-context';
 export { SANDBOX_REGISTRY_GLOBAL } from './sandbox-runtime';
 export type { PreparedStage, SandboxRegistry, SandboxRuntime } from './sandbox-runtime';
 export { HOST_METHOD_NAMES, isHostMethodName } from '../protocol';
