@@ -18,8 +18,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { pino, type Logger } from 'pino';
-import { EdgepressError, ErrorCode } from '@edgepress/errors';
+import { pino } from 'pino';
+import { EdgepressError, ErrorCode, isEdgepressError } from '@edgepress/errors';
 import { openDatabase, RunQueue } from '@edgepress/db';
 import { RequestAuthenticator } from './auth/request-authenticator';
 import { LinkSigner } from './auth/signed-links';
@@ -41,7 +41,6 @@ import { buildGatewaySchema } from './schema/build-schema';
 import { ParamsValidator } from './services/params-validator';
 import { RunEventHub } from './subscriptions/run-event-hub';
 import { startWebSocketServer } from './subscriptions/websocket-server';
-import { isEdgepressError } from '@edgepress/errors';
 
 export interface Gateway {
   /** http://host:port (GraphQL at /graphql, WebSocket at ws://host:port/graphql). */
@@ -97,14 +96,13 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
     queue = config.queue ?? (await RunQueue.start({ databaseUrl: config.databaseUrl, onError: (error) => log.warn({ err: error }, 'run queue') }));
     const runQueue = queue;
     const schema = await buildGatewaySchema();
-    let metrics: GatewayMetrics | undefined;
+    const metrics = new GatewayMetrics({ db, queueDepth: () => runQueue.depth(), subscriberCount: () => events?.subscriberCount ?? 0, log });
     events = new RunEventHub(config.databaseUrl, {
-      onEvent: (event) => metrics?.observeRunEvent(event),
+      onEvent: (event) => metrics.observeRunEvent(event),
       onError: (error) => log.warn({ err: error }, 'run events'),
       onReconnect: () => log.warn('run events: reconnected (events in between were missed)'),
     });
     const hub = events;
-    metrics = new GatewayMetrics({ db, queueDepth: () => runQueue.depth(), subscriberCount: () => hub.subscriberCount, log });
     const services: GatewayServices = {
       db,
       blobs: config.blobs,

@@ -110,11 +110,14 @@ class CostWalker {
     const key = `${parent.name}.${name}`;
     const named = getNamedType(definition.type);
     const children = isCompositeType(named) ? this.selectionCost(field.selectionSet, named) : 0;
-    return (FIELD_COSTS[key] ?? 1) + this.fanOut(field, key, definition.type, parent.name) * children;
+    return (FIELD_COSTS[key] ?? 1) + this.fanOut(field, key, definition, parent.name) * children;
   }
 
-  private fanOut(field: FieldNode, key: string, type: GraphQLOutputType, parentName: string): number {
+  private fanOut(field: FieldNode, key: string, definition: GraphQLField<unknown, unknown>, parentName: string): number {
+    const type: GraphQLOutputType = definition.type;
     const first = field.arguments?.find((argument) => argument.name.value === 'first');
+    // A paginated field read without `first` returns the default page.
+    if (!first && definition.args.some((argument) => argument.name === 'first')) return DEFAULT_PAGE_SIZE;
     if (first) {
       const value = first.value.kind === Kind.VARIABLE ? this.variables[first.value.name.value] : first.value.kind === Kind.INT ? Number(first.value.value) : undefined;
       if (value === undefined || value === null) return DEFAULT_PAGE_SIZE;

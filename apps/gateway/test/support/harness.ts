@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { LocalFolderBlobStore, openDatabase, type Database, type Role, type Team } from '@edgepress/db';
+import { LocalFolderBlobStore, openDatabase, type BlobStore, type Database, type Role, type Team } from '@edgepress/db';
 import { createTestDatabase, type TestDatabase } from '@edgepress/db/testing';
 import { createGateway, type GatewayConfig } from '../../src';
 
@@ -42,7 +42,13 @@ export async function createTeamFixture(db: Database, name: string): Promise<Tea
   return { team, tokens };
 }
 
-export async function startHarness(overrides: Partial<GatewayConfig> = {}): Promise<Harness> {
+export interface HarnessOptions {
+  /** Replaces parts of the database or blob store the gateway sees (to force failures). */
+  wrapDb?: (db: Database) => Database;
+  wrapBlobs?: (blobs: BlobStore) => BlobStore;
+}
+
+export async function startHarness(overrides: Partial<GatewayConfig> = {}, options: HarnessOptions = {}): Promise<Harness> {
   const database: TestDatabase = await createTestDatabase();
   const db = openDatabase(database.url, { max: 10 });
   const root = await mkdtemp(path.join(tmpdir(), 'edgepress-gateway-test-'));
@@ -56,8 +62,8 @@ export async function startHarness(overrides: Partial<GatewayConfig> = {}): Prom
   });
   const gateway = await createGateway({
     databaseUrl: database.url,
-    db,
-    blobs,
+    db: options.wrapDb ? options.wrapDb(db) : db,
+    blobs: options.wrapBlobs ? options.wrapBlobs(blobs) : blobs,
     port: 0,
     logger: pino({ level: 'info' }, sink),
     signingSecret: 'test-signing-secret-0123456789',

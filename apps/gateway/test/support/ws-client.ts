@@ -1,9 +1,10 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import type { Json } from './graphql-client';
 
 export interface SubscriptionProbe {
   /** Results received so far ({ data } or { errors }). */
-  results: { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }[];
+  results: { data?: Json | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }[];
   /** Resolves when the server completes or errors the subscription. */
   finished: Promise<'complete' | 'error'>;
   errors: unknown[];
