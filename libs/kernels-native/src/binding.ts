@@ -113,6 +113,12 @@ export interface NativeAddon {
     cancel: NativeCancelFlag,
   ): Promise<{ first: Float32Array; core: Float32Array; last: Float32Array; relativeError: number }>;
   // end part 2
+
+  // shared-memory regions (src/native/shared_region.cc; see shared-memory.ts)
+  sharedRegionCreate(byteLength: number, tag: string): { buffer: ArrayBuffer; fd: number };
+  sharedRegionOpen(pid: number, fd: number, tag: string, byteLength: number): ArrayBuffer;
+  sharedRegionClose(buffer: ArrayBuffer): void;
+  sharedRegionSupported(): boolean;
 }
 
 // part 1: quantization, calibration, GEMM -- argument objects of the native functions above.

@@ -55,3 +55,6 @@ export { lowRankFactors, MAX_LOW_RANK, truncatedSvd } from './lowrank-svd';
 export type { LowRankFactors, LowRankOptions, RankSelection, TruncatedSvd } from './lowrank-svd';
 export { tucker2Conv } from './lowrank-tucker';
 export type { Tucker2Factors, TuckerOptions, TuckerRanks } from './lowrank-tucker';
+// same-host shared memory (the kernel service's shared-memory transport)
+export { createSharedRegion, expectSharedRegionHandle, MAX_SHARED_REGION_BYTES, openSharedRegion, sharedMemorySupported } from './shared-memory';
+export type { SharedRegion, SharedRegionHandle } from './shared-memory';
