@@ -30,12 +30,12 @@ export default definePlugin({
     const mask = { n: params.n, m: params.m };
     const hardware = acceleratedPattern(ctx.target, mask);
     if (hardware === undefined) {
-      const offered = ctx.target.sparsity.structured.map(formatPattern).join(', ') || 'no N:M pattern';
-      throw new EdgepressError(
-        ErrorCode.BAD_USER_INPUT,
-        `${ctx.target.name} accelerates ${offered}; a ${formatPattern(mask)} mask does not fit any of them (at most N non-zeros in every aligned group of M)`,
-        { details: { field: 'n' } },
-      );
+      const offered = ctx.target.sparsity.structured.map(formatPattern).join(', ');
+      const message =
+        offered === ''
+          ? `${ctx.target.name} does not accelerate N:M sparsity; a ${formatPattern(mask)} mask would cost accuracy for nothing`
+          : `${ctx.target.name} accelerates ${offered}; a ${formatPattern(mask)} mask fits none of them (it needs at most N non-zeros in every aligned group of M)`;
+      throw new EdgepressError(ErrorCode.BAD_USER_INPUT, message, { details: { field: 'n' } });
     }
     const view = await ctx.model.graph();
     const { layers, skipped } = selectLayers(view, params);

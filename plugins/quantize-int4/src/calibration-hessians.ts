@@ -23,7 +23,7 @@ export async function collectHessians(ctx: StageContext, layers: readonly Int4La
   const widths = new Map<string, number>();
   for (const layer of layers) widths.set(layer.node.inputs[0] as string, layer.k);
   const names = [...widths.keys()];
-  const activations = await ctx.calibration.activations(names, { maxBatches });
+  const activations = await ctx.calibration.activations(names, { maxBatches: Math.min(maxBatches, ctx.calibration.batches) });
   const hessians = new Map<string, Float64Array>();
   const rows = new Map<string, number>();
   let done = 0;

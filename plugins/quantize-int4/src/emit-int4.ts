@@ -34,6 +34,7 @@ export async function emitMatMulNBits(
   const packed = await addWeight(ctx, `${base}_int4`, inputs.packed);
   const scales = await addWeight(ctx, `${base}_int4_scales`, inputs.scales);
   const zeroPoints = inputs.zeroPoints === undefined ? undefined : await addWeight(ctx, `${base}_int4_zero_points`, inputs.zeroPoints);
+  await ctx.tensors.release([inputs.packed, inputs.scales, ...(inputs.zeroPoints === undefined ? [] : [inputs.zeroPoints])]);
   const { node } = layer;
   await ctx.model.removeNodes([node.name]);
   await ctx.model.addNode({

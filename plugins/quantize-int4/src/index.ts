@@ -25,7 +25,8 @@ function supports(target: PluginTarget): SupportDecision {
   return { supported: true };
 }
 
-async function kernelBlocks(ctx: StageContext, layer: Int4Layer, params: QuantizeInt4Params): Promise<{ inputs: MatMulNBitsInputs; blocks?: Int4Blocks }> {
+/** Round-to-nearest by the kernel: MatMulNBits inputs as host handles, or the blocks read back for the DequantizeLinear form. */
+async function kernelBlocks(ctx: StageContext, layer: Int4Layer, params: QuantizeInt4Params): Promise<{ inputs?: MatMulNBitsInputs; blocks?: Int4Blocks }> {
   const result = await ctx.kernels.quantizeMatMulNBits(layer.weight.tensor, { blockSize: params.blockSize, symmetric: params.symmetric });
   const inputs = { packed: result.packed, scales: result.scales, ...(result.zeroPoints === undefined ? {} : { zeroPoints: result.zeroPoints }) };
   if (params.format === 'matmulnbits') return { inputs };
@@ -36,7 +37,8 @@ async function kernelBlocks(ctx: StageContext, layer: Int4Layer, params: Quantiz
     (await read(result.scales)) as Float32Array,
     result.zeroPoints === undefined ? undefined : ((await read(result.zeroPoints)) as Uint8Array),
   );
-  return { inputs, blocks };
+  await ctx.tensors.release([result.packed, result.scales, ...(result.zeroPoints === undefined ? [] : [result.zeroPoints])]);
+  return { blocks };
 }
 
 async function gptqBlocks(ctx: StageContext, layer: Int4Layer, params: QuantizeInt4Params, hessians: LayerHessians): Promise<Int4Blocks> {
@@ -123,7 +125,7 @@ export default definePlugin({
       ctx.signal.throwIfAborted();
       if (hessians === undefined) {
         const { inputs, blocks } = await kernelBlocks(ctx, layer, params);
-        if (params.format === 'matmulnbits') await emitMatMulNBits(ctx, layer, inputs, params);
+        if (inputs !== undefined) await emitMatMulNBits(ctx, layer, inputs, params);
         else await emitDequantizeLinear(ctx, layer, blocks as Int4Blocks);
       } else {
         const blocks = await gptqBlocks(ctx, layer, params, hessians);

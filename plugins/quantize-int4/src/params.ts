@@ -13,7 +13,14 @@ export const quantizeInt4Params = z.object({
     .enum(['nearest', 'gptq'])
     .default('nearest')
     .describe('nearest: round to nearest (the kernel). gptq: error-compensating rounding driven by calibration activations (needs calibration data).'),
-  dampening: z.number().min(0).max(1).default(0.01).describe('GPTQ: fraction of the mean diagonal of H = 2 X^T X added to its diagonal.'),
+  dampening: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.1)
+    .describe(
+      'GPTQ: fraction of the mean diagonal of H = 2 X^T X added to its diagonal. Calibration sets of a few hundred rows estimate H roughly; 0.1 generalized better than the paper\'s 0.01 on the PP-OCRv4 recognizer.',
+    ),
   calibrationBatches: z.number().int().min(1).max(4096).default(32).describe('GPTQ: calibration batches used to estimate H.'),
   accuracyLevel: z
     .literal([0, 1, 2, 3, 4])
