@@ -12,7 +12,7 @@ import { selectChannels, type ScoredGroup } from './selection';
 
 const params = z.object({
   ratio: z.number().min(0).max(0.95).default(0.25).describe('Fraction of output channels to remove (per group, or over all prunable channels with scope "global")'),
-  scope: z.enum(['per-layer', 'global']).default('per-layer').describe('Remove `ratio` of every group, or the globally least important `ratio` of all prunable channels'),
+  scope: z.enum(['per-layer', 'global']).default('global').describe('Remove `ratio` of every group, or the globally least important `ratio` of all prunable channels'),
   layerRatios: z.record(z.string(), z.number().min(0).max(0.95)).default({}).describe('Per-layer ratios by producer node name (per-layer scope)'),
   criterion: z
     .enum(['auto', 'activation', 'l1', 'l2', 'bn-gamma'])
