@@ -74,7 +74,7 @@ describe('prune-magnitude sparsity', () => {
     // Sort-based reference of the threshold: the floor(0.7 n)-th smallest magnitude overall.
     const sorted = Float32Array.from(original.flatMap((weights) => Array.from(weights, Math.abs))).sort();
     const threshold = sorted[Math.floor(0.7 * total) - 1] as number;
-    pruned.forEach((weights, w) => weights.forEach((value) => value !== 0 && expect(Math.abs(value)).toBeGreaterThanOrEqual(threshold)));
+    pruned.forEach((weights) => weights.forEach((value) => value !== 0 && expect(Math.abs(value)).toBeGreaterThanOrEqual(threshold)));
     expect(run.result?.summary).toMatchObject({ weights: 4, scope: 'global', elements: total, zeros: Math.floor(0.7 * total) });
     // Biases are never pruned.
     expect(zeros(values(run.bytes, 'c1_b'))).toBe(0);

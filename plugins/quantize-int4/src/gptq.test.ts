@@ -1,6 +1,9 @@
-import { quantizeInt4Weights } from '@edgepress/kernels-native';
+import { createInProcessKernels } from '@edgepress/plugin-sdk/testing';
 import { gptqQuantize, HessianAccumulator } from './gptq';
 import { dequantizeBlocks, packMatMulNBits, unpackMatMulNBits } from './int4-blocks';
+
+/** The native kernels in process: the reference quantizer. */
+const { quantizeInt4Weights } = createInProcessKernels();
 
 /** Deterministic pseudo-random numbers (mulberry32) and normals (Box-Muller). */
 function random(seed: number): () => number {

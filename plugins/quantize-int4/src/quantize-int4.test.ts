@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { quantizeInt4Weights } from '@edgepress/kernels-native';
 import { ErrorCode } from '@edgepress/plugin-sdk';
-import { compareOutputs, listTargets, ocrLines, ocrModelPath, randomInputs, readModel, runOnnx, testPlugin, writeModel, type OnnxFeed, type OnnxOutput } from '@edgepress/plugin-sdk/testing';
+import { compareOutputs, createInProcessKernels, listTargets, ocrLines, ocrModelPath, randomInputs, readModel, runOnnx, testPlugin, writeModel, type OnnxFeed, type OnnxOutput } from '@edgepress/plugin-sdk/testing';
 import quantizeInt4 from './index';
 import { dequantizeBlocks, unpackMatMulNBits } from './int4-blocks';
 import { pythonModels } from './test-models';
@@ -9,6 +8,8 @@ import { pythonModels } from './test-models';
 jest.setTimeout(120_000);
 
 const entry = path.join(__dirname, 'index.ts');
+/** The native kernels in process: the reference quantizer. */
+const { quantizeInt4Weights } = createInProcessKernels();
 
 /**
  * x [n, t, 8] -> MatMul 'embed' (K = 8: below every block size) -> Tanh -> MatMul 'fc1' [128, 64]
