@@ -12,7 +12,7 @@ const SECRET = 'postgres://gateway:hunter2@db.internal:5432/edgepress';
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness(
-    {},
+    { introspection: false },
     {
       wrapDb: (db: Database) => ({
         ...db,
@@ -32,6 +32,15 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => h?.close());
+
+describe('introspection: false', () => {
+  it('refuses introspection queries (BAD_USER_INPUT) and still answers ordinary ones', async () => {
+    const response = await graphql(h.url, h.a.tokens.viewer, '{ __schema { types { name } } }');
+    expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0].message).toMatch(/introspection/i);
+    expect((await graphql(h.url, h.a.tokens.viewer, '{ viewer { role } }')).data).toEqual({ viewer: { role: 'VIEWER' } });
+  });
+});
 
 describe('masked internal errors', () => {
   it('answers INTERNAL with a generic message over GraphQL and logs the original with the request id', async () => {

@@ -54,6 +54,8 @@ describe('subscriptions', () => {
     expect(events[2]).toMatchObject({ stageIndex: 0, stage: { index: 0, state: 'SUCCEEDED' } });
     expect(events[3]).toMatchObject({ state: 'SUCCEEDED', run: { id: runId, state: 'SUCCEEDED' } });
     await client.dispose();
+    // The stage-completed event fed the stage duration histogram.
+    await waitUntil(async () => /edgepress_stage_duration_seconds_count\{plugin="prune-channels",state="succeeded"\} 1/.test(await (await fetch(`${h.url}/metrics`)).text()));
   });
 
   it('answers a finished run at once with its RUN_FINISHED event', async () => {
@@ -79,6 +81,19 @@ describe('subscriptions', () => {
     probe.stop();
     await client.dispose();
     await waitUntil(async () => (await metric('edgepress_subscriptions')) === 0);
+  });
+
+  it('applies the depth, alias and cost limits over WebSocket too', async () => {
+    const client = wsClient(h.wsUrl, h.a.tokens.viewer);
+    let selection = 'id';
+    for (let level = 0; level < 8; level += 1) selection = `model { runs { nodes { ${selection} } } }`;
+    const deep = subscribe(client, `subscription { runEvents { run { ${selection} } } }`);
+    await deep.finished;
+    expect(deep.results.flatMap((result) => result.errors ?? []).map((error) => error.extensions)).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', limit: 'depth' })]);
+    const costly = subscribe(client, 'subscription { runEvents { run { model { runs(first: 100) { nodes { model { runs(first: 100) { nodes { stages { index } } } } } } } } } }');
+    await costly.finished;
+    expect(costly.results.flatMap((result) => result.errors ?? []).map((error) => error.extensions?.limit)).toEqual(['cost']);
+    await client.dispose();
   });
 
   it('refuses a connection without a valid token', async () => {

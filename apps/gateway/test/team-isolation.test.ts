@@ -144,6 +144,13 @@ const CASES: Record<string, () => Promise<void>> = {
     expect(byModel.runs.nodes).toEqual([]);
   },
   'Query.target': () => refusedWithoutChange(() => asB('{ target(id: "alpha-board") { id } }')),
+  'Query.targetDefinitionSchema': async () => {
+    // The same document for every team: no team data in it.
+    const query = '{ targetDefinitionSchema }';
+    const [a, b] = await Promise.all([ok(h.url, h.a.tokens.viewer, query), ok(h.url, h.b.tokens.viewer, query)]);
+    expect(b).toEqual(a);
+    expect(JSON.stringify(b)).not.toContain('alpha-board');
+  },
   'Query.targets': async () => {
     const ids = (await ok(h.url, h.b.tokens.owner, '{ targets(first: 100, filter: { builtin: false }) { nodes { id } } }')).targets.nodes;
     expect(ids).toEqual([]);

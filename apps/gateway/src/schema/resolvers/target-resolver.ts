@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { EdgepressError, ErrorCode } from '@edgepress/errors';
-import { defineTarget } from '@edgepress/targets';
+import { z } from '@edgepress/plugin-sdk';
+import { defineTarget, hardwareTargetSchema } from '@edgepress/targets';
 import { requirePermission } from '../../auth/roles';
 import type { GatewayContext } from '../../context';
 import { paginateList } from '../../services/list-pagination';
@@ -11,6 +12,8 @@ import { HardwareTargetType } from '../types/hardware-target';
 import { connectionType, PageArgs } from '../types/page';
 
 const HardwareTargetConnectionType = connectionType('HardwareTarget', () => HardwareTargetType);
+
+let definitionJsonSchema: Record<string, unknown> | undefined;
 
 /** A definition is validated by libs/targets (BAD_USER_INPUT naming every bad field). */
 function validatedDefinition(definition: Record<string, unknown>) {
@@ -33,6 +36,14 @@ export class TargetResolver {
   @Query(() => HardwareTargetType, { description: 'A catalog target or one of the team\'s own, by id (slug)' })
   async target(@Arg('id', () => String) id: string, @Ctx() ctx: GatewayContext): Promise<unknown> {
     return resolveTarget(ctx.services.db, ctx.viewer.teamId, id);
+  }
+
+  @Query(() => JsonObjectScalar, {
+    description: 'JSON Schema (draft 2020-12, one branch per kind) of the definition createTarget and updateTarget accept: build the target form from it',
+  })
+  targetDefinitionSchema(): Record<string, unknown> {
+    definitionJsonSchema ??= z.toJSONSchema(hardwareTargetSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+    return definitionJsonSchema;
   }
 
   @Mutation(() => HardwareTargetType, {
