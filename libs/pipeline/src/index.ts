@@ -46,3 +46,6 @@ export { renderReportHtml } from './report/report-html';
 export { loadCalibrationSet, DEFAULT_MAX_CALIBRATION_SAMPLES, type CalibrationSet, type CalibrationSetOptions } from './stage/calibration-set';
 export { createOrtStageProviders, type OrtStageProviders, type OrtStageProvidersOptions } from './stage/ort-stage-providers';
 export { toOnnxTensor } from './stage/runtime-tensors';
+
+// Pipelines: spec, plugin registries, validation, runPipeline
+export * from './run/index';

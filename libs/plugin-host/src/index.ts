@@ -15,5 +15,5 @@ export type { HostCallHandler } from './host/host-dispatch';
 export type { StageLogEntry, StageUsage } from './host/sandbox-session';
 export { DEFAULT_SANDBOX_LIMITS } from './host/limits';
 export type { SandboxLimits } from './host/limits';
-export { createStageHost, DEFAULT_STAGE_HOST_LIMITS, NO_STAGE_PROVIDERS, toPluginTarget } from './stage-host/index';
-export type { StageHost, StageHostLimits, StageHostOptions, StageProviders } from './stage-host/index';
+export { connectKernels, createStageHost, DEFAULT_STAGE_HOST_LIMITS, NO_STAGE_PROVIDERS, toPluginTarget } from './stage-host/index';
+export type { KernelConnection, KernelConnectionOptions, KernelService, StageHost, StageHostLimits, StageHostOptions, StageProviders } from './stage-host/index';

@@ -2,7 +2,7 @@
  * The calibration data of a run, read once and held in memory: every stage's plugin may read it
  * many times (ranges, activations, evaluate), and the stage host needs the number of batches
  * before a stage starts. One sample is one batch, with its tensors bound to the model's input
- * names. Capped by count and bytes (a calibration set is a few hundred samples at most).
+ * names (labels and texts kept, so the set can double as evaluation data). Capped by count and bytes (a calibration set is a few hundred samples at most).
  */
 import { EdgepressError, ErrorCode } from '@edgepress/errors';
 import { bindSample } from '../data/bind-inputs';
@@ -38,7 +38,7 @@ export async function loadCalibrationSet(dataset: Dataset, inputs: readonly Mode
     if (bytes > maxBytes) {
       throw new EdgepressError(ErrorCode.RESOURCE_EXHAUSTED, `Calibration data ${dataset.description} holds more than ${maxBytes} bytes in its first ${samples.length + 1} samples; use fewer samples`);
     }
-    samples.push({ id: sample.id, inputs: feeds });
+    samples.push({ ...sample, inputs: feeds });
   }
   if (samples.length === 0) throw new EdgepressError(ErrorCode.BAD_USER_INPUT, `Calibration data ${dataset.description} holds no samples`);
   return { description: dataset.description, samples };

@@ -2,13 +2,13 @@
  * @jest-environment ./test/single-realm-environment.cjs
  */
 import { ErrorCode } from '@edgepress/errors';
-import { createInProcessKernels } from '@edgepress/kernels-rpc';
 import { readModel, writeModel } from '@edgepress/onnx';
 import { convNet, runOrt, seededFloats } from '../../test/stage-host/models';
 import { ortProviders } from '../../test/stage-host/ort-providers';
+import { connectKernels } from './kernel-connection';
 import { createStageHost } from './create-stage-host';
 
-const kernels = createInProcessKernels();
+const kernels = connectKernels().kernels;
 let bytes: Uint8Array;
 const batches = Array.from({ length: 5 }, (_, i) => ({ x: { dims: [1, 2, 6, 6], data: seededFloats(72, i + 1, 1 + i) } }));
 

@@ -5,7 +5,6 @@
  */
 import path from 'node:path';
 import { ErrorCode } from '@edgepress/errors';
-import { createInProcessKernels, createKernelClient, createKernelServer, type KernelServer } from '@edgepress/kernels-rpc';
 import { readModel, writeModel } from '@edgepress/onnx';
 import { HOST_METHOD_NAMES } from '@edgepress/plugin-sdk/sandbox';
 import { getTarget } from '@edgepress/targets';
@@ -13,6 +12,12 @@ import { buildPluginBundle, runPluginStage } from '../index';
 import { convNet, runOrt, seededFloats } from '../../test/stage-host/models';
 import { ortProviders } from '../../test/stage-host/ort-providers';
 import { createStageHost } from './create-stage-host';
+import { connectKernels } from './kernel-connection';
+
+// The kernel server is the real one (the library's main entry, which loads the native addon).
+const { createKernelServer } = require('@edgepress/kernels-rpc') as typeof import('@edgepress/kernels-rpc');
+type KernelServer = Awaited<ReturnType<typeof createKernelServer>>;
+const createInProcessKernels = () => connectKernels().kernels;
 import { toPluginTarget } from './plugin-target';
 
 jest.setTimeout(60_000);
@@ -76,6 +81,10 @@ describe('createStageHost', () => {
 });
 
 describe('with the gRPC kernel client', () => {
+  it('refuses kernel addresses that are not HOST:PORT', () => {
+    expect(() => connectKernels({ addresses: ['localhost'] })).toThrow(expect.objectContaining({ code: ErrorCode.BAD_USER_INPUT }));
+  });
+
   let server: KernelServer;
   beforeAll(async () => {
     server = await createKernelServer({ port: 0 });
@@ -85,9 +94,10 @@ describe('with the gRPC kernel client', () => {
   });
 
   it('quantizes and calibrates through a kernel server exactly as in process', async () => {
-    const client = createKernelClient({ addresses: [server.address], deadlineMs: 20_000, healthCheckIntervalMs: 0 });
+    const connection = connectKernels({ addresses: [server.address], deadlineMs: 20_000 });
+    expect(connection.remote).toBe(true);
     try {
-      const remote = createStageHost({ model: readModel(bytes), kernels: client, providers: ortProviders(batches) });
+      const remote = createStageHost({ model: readModel(bytes), kernels: connection.kernels, providers: ortProviders(batches) });
       const local = createStageHost({ model: readModel(bytes), kernels: createInProcessKernels(), providers: ortProviders(batches) });
       const results = await Promise.all(
         [remote, local].map(async (host) => {
@@ -100,7 +110,7 @@ describe('with the gRPC kernel client', () => {
       expect(results[0]).toEqual(results[1]);
       await expect(remote.handler['kernels.nmPrune']((await remote.handler['model.graph']()).weights[1].tensor, { n: 1, m: 3, axis: 0 })).rejects.toMatchObject({ code: ErrorCode.INVALID_ARGUMENT });
     } finally {
-      client.close();
+      connection.close();
     }
   });
 });

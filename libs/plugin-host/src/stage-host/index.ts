@@ -4,3 +4,6 @@ export type { StageHost, StageHostLimits, StageHostOptions } from './create-stag
 export { NO_STAGE_PROVIDERS } from './stage-providers';
 export type { StageProviders } from './stage-providers';
 export { toPluginTarget } from './plugin-target';
+export { connectKernels } from './kernel-connection';
+export type { KernelConnection, KernelConnectionOptions } from './kernel-connection';
+export type { KernelService } from '@edgepress/kernels-rpc/client';

@@ -5,13 +5,13 @@
  * and plain TypeScript references.
  */
 import { ErrorCode } from '@edgepress/errors';
-import { createInProcessKernels } from '@edgepress/kernels-rpc';
 import { readModel, writeModel } from '@edgepress/onnx';
 import type { TensorHandle } from '@edgepress/plugin-sdk';
 import { matmulNet, quantizeLinearNet, runOrt, seededFloats } from '../../test/stage-host/models';
+import { connectKernels } from './kernel-connection';
 import { createStageHost, type StageHost } from './create-stage-host';
 
-const kernels = createInProcessKernels();
+const kernels = connectKernels().kernels;
 let matmulBytes: Uint8Array;
 
 beforeAll(() => {

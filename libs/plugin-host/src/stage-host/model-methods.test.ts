@@ -2,14 +2,14 @@
  * @jest-environment ./test/single-realm-environment.cjs
  */
 import { ErrorCode } from '@edgepress/errors';
-import { createInProcessKernels } from '@edgepress/kernels-rpc';
 import { readModel, writeModel } from '@edgepress/onnx';
 import type { GraphView, TensorHandle } from '@edgepress/plugin-sdk';
 import { readFileSync } from 'node:fs';
 import { convNet, OCR_CLASSIFIER, runOrt, seededFloats } from '../../test/stage-host/models';
+import { connectKernels } from './kernel-connection';
 import { createStageHost, type StageHost } from './create-stage-host';
 
-const kernels = createInProcessKernels();
+const kernels = connectKernels().kernels;
 let convBytes: Uint8Array;
 const input = { x: { dims: [1, 2, 6, 6], data: seededFloats(72, 7) } };
 
