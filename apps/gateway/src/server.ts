@@ -173,7 +173,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
           const { requestId, log: requestLog } = locals(res);
           try {
             const viewer = await authenticator.authenticate(req.headers.authorization, clientAddress(req));
-            return createContext(viewer, services, requestId, requestLog);
+            return createContext(viewer, services, requestId, requestLog.child({ teamId: viewer.teamId, tokenId: viewer.tokenId }));
           } catch (error) {
             if (!isEdgepressError(error)) throw error;
             const retryAfter = error.details?.retryAfterSeconds;

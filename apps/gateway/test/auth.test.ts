@@ -65,6 +65,21 @@ describe('authentication and roles', () => {
     expect(codes(await graphql(h.url, secret, '{ viewer { role } }'))).toEqual(['UNAUTHENTICATED']);
   });
 
+  it('an account\'s token lists the account\'s teams to switch to, but reads members of its own team only', async () => {
+    const account = await h.db.accounts.create({ email: `ada-${process.pid}@example.com`, displayName: 'Ada' });
+    await h.db.teams.addMember(h.a.team.id, account.id, 'admin');
+    await h.db.teams.addMember(h.b.team.id, account.id, 'viewer');
+    const { secret } = await h.db.tokens.create(h.a.team.id, { name: 'ada', role: 'admin', createdBy: account.id });
+    const data = await ok(h.url, secret, '{ viewer { account { email } team { id members { nodes { account { displayName } role } } } teams { team { id } role } } }');
+    expect(data.viewer.account).toEqual({ email: account.email });
+    expect(data.viewer.team.members.nodes).toEqual([{ account: { displayName: 'Ada' }, role: 'ADMIN' }]);
+    expect(data.viewer.teams.map((entry: { team: { id: string }; role: string }) => [entry.team.id, entry.role]).sort()).toEqual(
+      [[h.a.team.id, 'ADMIN'], [h.b.team.id, 'VIEWER']].sort(),
+    );
+    const other = await graphql(h.url, secret, '{ viewer { teams { team { id members { nodes { role } } } } } }');
+    expect(codes(other)).toEqual(['FORBIDDEN']);
+  });
+
   it('has a role case for every mutation of the schema', async () => {
     const schema = await buildGatewaySchema();
     expect(Object.keys(MUTATIONS).sort()).toEqual(Object.keys(schema.getMutationType()?.getFields() ?? {}).sort());

@@ -95,7 +95,7 @@ export function startWebSocketServer(options: WebSocketOptions): { close(): Prom
           document,
           variableValues: payload.variables,
           operationName: payload.operationName,
-          contextValue: createContext(viewer, services, requestId, log.child({ requestId })),
+          contextValue: createContext(viewer, services, requestId, log.child({ requestId, teamId: viewer.teamId, tokenId: viewer.tokenId })),
         };
       },
       onError: (ctx, _id, _payload, errors) => publicErrors(errors, (ctx.extra as SocketExtra).connectionId),

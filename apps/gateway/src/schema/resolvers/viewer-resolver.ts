@@ -7,6 +7,12 @@ import { PageArgs, withNodes } from '../types/page';
 import { MemberConnectionType, TeamType } from '../types/team';
 import { ViewerType } from '../types/viewer';
 
+/** The account may be deleted between token verification and this read. */
+function nullWhenNotFound(error: unknown): null {
+  if (error instanceof EdgepressError && error.code === ErrorCode.NOT_FOUND) return null;
+  throw error;
+}
+
 @Resolver(() => ViewerType)
 export class ViewerResolver {
   @Query(() => ViewerType, { description: 'The API token of this request, its team, role and permissions' })
@@ -16,7 +22,7 @@ export class ViewerResolver {
     const [team, token, account, teams] = await Promise.all([
       db.teams.get(viewer.teamId),
       db.tokens.get(viewer.teamId, viewer.tokenId),
-      viewer.accountId ? db.accounts.get(viewer.accountId).catch(() => null) : Promise.resolve(null),
+      viewer.accountId ? db.accounts.get(viewer.accountId).catch(nullWhenNotFound) : Promise.resolve(null),
       viewer.accountId ? db.teams.listTeamsOfAccount(viewer.accountId) : Promise.resolve([]),
     ]);
     return { team, role: viewer.role, permissions: permissionsOf(viewer.role), token, account, teams } as unknown as ViewerType;
