@@ -4,7 +4,7 @@
  * indices, broadcasting), each result read by a node that depends on a graph input and so stays.
  * Reference: ONNX Runtime on the original; the folded model must give bit-identical outputs.
  */
-import { compareOutputs, readModel, runOnnx, testPlugin } from '@edgepress/plugin-sdk/testing';
+import { compareOutputs, readModel, runOnnx, testPlugin, type OnnxFeed } from '@edgepress/plugin-sdk/testing';
 import foldConstants from './index';
 import { pythonModels } from './test-support/python-models';
 
@@ -59,7 +59,7 @@ save('kept', [
 ], [('x', ['n'])], ['y0', 'y1', 'y2', 'y3'], {'w': np.abs(w(3)), 'i': np.array([4, 2**60 + 1, 6], dtype=np.int64)})
 `);
 
-function feedsFor(name: string) {
+function feedsFor(name: string): Record<string, OnnxFeed> {
   const x = { dims: [1], data: Float32Array.of(0.25) };
   return name === 'weights_only' ? { x, k: { dims: [1], data: BigInt64Array.of(7n) } } : { x: { dims: [3], data: Float32Array.of(1, 2, 3) } };
 }
