@@ -1,0 +1,94 @@
+'use client';
+import { niceDomain, scaleLinear } from '../../lib/chart-scale';
+import { useWidth } from './use-width';
+
+export interface ScatterPoint {
+  x: number;
+  y: number;
+  label: string;
+}
+
+export interface ScatterSeries {
+  name: string;
+  points: readonly ScatterPoint[];
+}
+
+const MARGIN = { top: 16, right: 24, bottom: 48, left: 64 };
+const HEIGHT = 280;
+
+/** Points joined in order (one line per series): e.g. each stage's size against its fidelity. */
+export function ScatterChart({
+  series,
+  xLabel,
+  yLabel,
+  formatX,
+  formatY,
+  description,
+}: {
+  series: readonly ScatterSeries[];
+  xLabel: string;
+  yLabel: string;
+  formatX(value: number): string;
+  formatY(value: number): string;
+  description: string;
+}) {
+  const { ref, width } = useWidth<HTMLDivElement>();
+  const all = series.flatMap((s) => s.points);
+  const x = niceDomain(all.map((p) => p.x), width < 420 ? 3 : 5, { includeZero: true });
+  const y = niceDomain(all.map((p) => p.y), 4);
+  const sx = scaleLinear(x.domain, MARGIN.left, width - MARGIN.right);
+  const sy = scaleLinear(y.domain, HEIGHT - MARGIN.bottom, MARGIN.top);
+  return (
+    <div ref={ref}>
+      <svg className="chart" width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} role="img" aria-label={description}>
+        <g className="grid" aria-hidden="true">
+          {y.ticks.map((tick) => (
+            <line key={`y${tick}`} x1={MARGIN.left} x2={width - MARGIN.right} y1={sy(tick)} y2={sy(tick)} />
+          ))}
+        </g>
+        <g className="axis" aria-hidden="true">
+          {y.ticks.map((tick) => (
+            <text key={`yt${tick}`} x={MARGIN.left - 6} y={sy(tick)} textAnchor="end" dominantBaseline="middle">
+              {formatY(tick)}
+            </text>
+          ))}
+          {x.ticks.map((tick) => (
+            <text key={`xt${tick}`} x={sx(tick)} y={HEIGHT - MARGIN.bottom + 16} textAnchor="middle">
+              {formatX(tick)}
+            </text>
+          ))}
+          <line x1={MARGIN.left} x2={width - MARGIN.right} y1={HEIGHT - MARGIN.bottom} y2={HEIGHT - MARGIN.bottom} />
+          <text className="axis-label" x={(MARGIN.left + width - MARGIN.right) / 2} y={HEIGHT - 8} textAnchor="middle">
+            {xLabel}
+          </text>
+          <text className="axis-label" transform={`translate(14 ${(MARGIN.top + HEIGHT - MARGIN.bottom) / 2}) rotate(-90)`} textAnchor="middle">
+            {yLabel}
+          </text>
+        </g>
+        {series.map((s, index) => (
+          <g key={s.name} className={`series-${(index % 3) + 1}`} aria-hidden="true">
+            <polyline className={`line series-${(index % 3) + 1}`} points={s.points.map((p) => `${sx(p.x)},${sy(p.y)}`).join(' ')} />
+            {s.points.map((p) => (
+              <g key={`${s.name}-${p.label}`}>
+                <circle cx={sx(p.x)} cy={sy(p.y)} r={5} />
+                <text x={sx(p.x) + 8} y={sy(p.y) - 8}>
+                  {p.label}
+                </text>
+              </g>
+            ))}
+          </g>
+        ))}
+      </svg>
+      {series.length > 1 && (
+        <ul className="legend">
+          {series.map((s, index) => (
+            <li key={s.name}>
+              <span className={`swatch series-${(index % 3) + 1}`} aria-hidden="true" />
+              {s.name}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
