@@ -38,6 +38,10 @@ save('head', [node('Conv', ['x', 'c1_w', 'c1_b'], ['c1'], 'c1', pads=[1,1,1,1]),
   node('GlobalAveragePool', ['r1'], ['g'], 'gap'), node('Flatten', ['g'], ['f'], 'flat', axis=1),
   node('Gemm', ['f', 'fc_w', 'fc_b'], ['y'], 'fc', transB=1)],
   [('x', [2, 3, 6, 6])], [('y', 2)], {'c1_w': w(8, 3, 3, 3), 'c1_b': w(8), 'fc_w': w(5, 8), 'fc_b': w(5)})
+dead = w(8, 3, 1, 1)
+dead[:4] = 0
+save('dead', [node('Conv', ['x', 'c1_w', 'c1_b'], ['c1'], 'c1'), node('Relu', ['c1'], ['r1'], 'r1'), node('Conv', ['r1', 'c2_w'], ['y'], 'c2')],
+  [('x', [1, 3, 5, 5])], [('y', 4)], {'c1_w': dead, 'c1_b': np.abs(w(8)) + 0.1, 'c2_w': w(4, 8, 1, 1)})
 save('blocked', [node('Conv', ['x', 'c1_w'], ['c1'], 'c1'), node('Relu', ['c1'], ['r1'], 'r1'),
   node('Conv', ['x', 'c2_w'], ['c2'], 'c2'), node('Reshape', ['c2', 'shape'], ['y2'], 'reshape')],
   [('x', [1, 3, 4, 4])], [('r1', 4), ('y2', 2)], {'c1_w': w(8, 3, 1, 1), 'c2_w': w(8, 3, 1, 1), 'shape': np.array([1, -1], dtype=np.int64)})
@@ -70,9 +74,7 @@ function keptRows(original: Uint8Array, pruned: Uint8Array, layer: string): numb
     const size = w.data.length / w.dims[0];
     return Array.from(w.data.subarray(r * size, (r + 1) * size));
   };
-  // The pruned row still has every input channel when the layer's input was not pruned; compare a
-  // prefix-free signature: the first element of each kept input slice is enough only when inputs
-  // were not pruned, so match on full rows and fall back to the pruned row being a subsequence.
+  // A kept row may also have lost input channels: it must be a subsequence of its original row.
   const kept: number[] = [];
   for (let r = 0; r < after.dims[0]; r++) {
     const row = rowOf(after, r);
@@ -226,4 +228,23 @@ describe('prune-channels on synthetic models (ORT vs a TypeScript reference with
     const expectedRemoved = score.sort((a, b) => a.producer / meanP + a.reader / meanR - (b.producer / meanP + b.reader / meanR)).slice(0, 2).map((s) => s.c).sort();
     expect(removedOf(kept, 8)).toEqual(expectedRemoved);
   });
+
+  it('with calibration data: removes constant channels first and moves their value into the reader bias (lossless here)', async () => {
+    const params = { ...PARAMS, criterion: 'auto' };
+    const run = await testPlugin(pruneChannels, { model: models.dead, target: 'xeon-e5-2690-v4', params, calibration: { random: 4 } });
+    expect(run.result?.summary).toMatchObject({ criterion: 'activation', biasCompensation: true, 'pruned:c1': '4/8' });
+    expect(keptRows(models.dead, run.bytes, 'c1')).toEqual([4, 5, 6, 7]);
+    const x = feed([1, 3, 5, 5], 8);
+    expect(compareOutputs(await runOnnx(models.dead, { x }), await runOnnx(run.bytes, { x })).maxAbsError).toBeLessThan(1e-5);
+    const uncompensated = await testPlugin(pruneChannels, { model: models.dead, target: 'xeon-e5-2690-v4', params: { ...params, biasCompensation: false }, calibration: { random: 4 } });
+    expect(compareOutputs(await runOnnx(models.dead, { x }), await runOnnx(uncompensated.bytes, { x })).maxAbsError).toBeGreaterThan(1e-2);
+  });
+
+  it('runs in the sandbox like in process', async () => {
+    const entry = require.resolve('./index');
+    const inProcess = await prune('se');
+    const sandboxed = await testPlugin(pruneChannels, { model: models.se, target: 'xeon-e5-2690-v4', params: PARAMS, sandbox: true, entry });
+    expect(sandboxed.result).toEqual(inProcess.result);
+    expect(Buffer.from(sandboxed.bytes).equals(Buffer.from(inProcess.bytes))).toBe(true);
+  }, 60_000);
 });
