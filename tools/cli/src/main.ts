@@ -6,6 +6,7 @@
 import { toEdgepressError } from '@edgepress/errors';
 import { println, type CliIo } from './cli-io';
 import type { Command } from './command';
+import { compressCommand } from './commands/compress';
 import { downloadCommand } from './commands/download';
 import { inspectCommand } from './commands/inspect';
 import { loginCommand } from './commands/login';
@@ -13,7 +14,7 @@ import { runCommand } from './commands/run';
 import { runsCommand } from './commands/runs';
 import { targetsCommand } from './commands/targets';
 
-export const COMMANDS: readonly Command[] = [inspectCommand, targetsCommand, loginCommand, runCommand, runsCommand, downloadCommand];
+export const COMMANDS: readonly Command[] = [inspectCommand, targetsCommand, compressCommand, loginCommand, runCommand, runsCommand, downloadCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -37,7 +37,8 @@ describe('createBuiltinRegistry', () => {
 
     const again = createBuiltinRegistry(options);
     expect((await again.resolve('scale-gemm', '*'))?.sha256).toBe(first?.sha256);
-    expect(await again.list()).toEqual([{ name: 'scale-gemm', version: '0.3.0' }]);
+    expect(await again.names()).toEqual(['scale-gemm']);
+    expect(await again.versions('scale-gemm')).toEqual(['0.3.0']);
     expect(buildPluginBundle).toHaveBeenCalledTimes(1);
 
     // A cache file changed behind the registry's back is never run: it is rebuilt.

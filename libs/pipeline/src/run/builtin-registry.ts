@@ -114,12 +114,12 @@ export function createBuiltinRegistry(options: BuiltinRegistryOptions = {}): Plu
     return pending;
   }
 
-  async function names(): Promise<string[]> {
+  async function hasEntry(name: string): Promise<boolean> {
     try {
-      const entries = await fs.readdir(pluginsDir, { withFileTypes: true });
-      return entries.filter((entry) => entry.isDirectory() && BUILTIN_NAME.test(entry.name)).map((entry) => entry.name).sort();
+      await fs.access(path.join(pluginsDir, name, 'src', 'index.ts'));
+      return true;
     } catch {
-      return [];
+      return false;
     }
   }
 
@@ -129,13 +129,21 @@ export function createBuiltinRegistry(options: BuiltinRegistryOptions = {}): Plu
       const bundle = await bundleOf(name);
       return bundle !== undefined && semver.satisfies(bundle.manifest.version, range) ? bundle : undefined;
     },
-    async list() {
-      const listed: { name: string; version: string }[] = [];
-      for (const name of await names()) {
-        const bundle = await bundleOf(name).catch(() => undefined);
-        if (bundle !== undefined) listed.push({ name, version: bundle.manifest.version });
+    async names() {
+      let entries;
+      try {
+        entries = await fs.readdir(pluginsDir, { withFileTypes: true });
+      } catch {
+        return [];
       }
-      return listed;
+      const candidates = entries.filter((entry) => entry.isDirectory() && BUILTIN_NAME.test(entry.name)).map((entry) => entry.name);
+      const present = await Promise.all(candidates.map(hasEntry));
+      return candidates.filter((_name, i) => present[i]).sort();
+    },
+    async versions(name) {
+      if (!BUILTIN_NAME.test(name)) return [];
+      const bundle = await bundleOf(name).catch(() => undefined);
+      return bundle === undefined ? [] : [bundle.manifest.version];
     },
   };
 }

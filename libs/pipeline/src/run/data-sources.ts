@@ -55,7 +55,8 @@ export async function openDataSource(source: DataSource, context: DataContext): 
     case 'ocr-pages':
       return limited(await openOcrPages(file(source.path)), source.limit);
     case 'mnist':
-      return mnistDataset({ layout: source.layout, offset: source.offset, count: source.limit });
+      // Without a layout, the model's input rank decides: [n, 784] takes flat digits, [n, 1, 28, 28] images.
+      return mnistDataset({ layout: source.layout ?? (context.inputs[0]?.shape?.length === 2 ? 'flat' : 'image'), offset: source.offset, count: source.limit });
     case 'random': {
       const inputShapes = Object.fromEntries(
         context.inputs.map((input) => [input.name, context.inputShapes?.[input.name] ?? (input.shape ?? []).map((dim) => (typeof dim === 'number' ? dim : 1))]),

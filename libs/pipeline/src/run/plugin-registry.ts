@@ -9,8 +9,10 @@ import semver from 'semver';
 export interface PluginRegistry {
   /** The bundle of plugin `name` whose version satisfies `range` (the highest), or undefined. */
   resolve(name: string, range: string): Promise<PluginBundle | undefined>;
-  /** Every plugin and version the registry holds, for messages. */
-  list(): Promise<ReadonlyArray<{ readonly name: string; readonly version: string }>>;
+  /** The names of the plugins the registry holds, for messages. */
+  names(): Promise<readonly string[]>;
+  /** The versions of one plugin, for messages. */
+  versions(name: string): Promise<readonly string[]>;
 }
 
 /** A registry over bundles in memory (verified when added). */
@@ -21,8 +23,11 @@ export function staticRegistry(bundles: readonly PluginBundle[]): PluginRegistry
       const matching = verified.filter((bundle) => bundle.manifest.name === name && semver.satisfies(bundle.manifest.version, range));
       return matching.sort((a, b) => semver.rcompare(a.manifest.version, b.manifest.version))[0];
     },
-    async list() {
-      return verified.map((bundle) => ({ name: bundle.manifest.name, version: bundle.manifest.version }));
+    async names() {
+      return [...new Set(verified.map((bundle) => bundle.manifest.name))].sort();
+    },
+    async versions(name) {
+      return verified.filter((bundle) => bundle.manifest.name === name).map((bundle) => bundle.manifest.version);
     },
   };
 }
@@ -31,11 +36,11 @@ export function staticRegistry(bundles: readonly PluginBundle[]): PluginRegistry
 export async function requirePlugin(registry: PluginRegistry, name: string, range: string, stage: number): Promise<PluginBundle> {
   const bundle = await registry.resolve(name, range);
   if (bundle !== undefined) return bundle;
-  const known = await registry.list();
-  const versions = known.filter((entry) => entry.name === name).map((entry) => entry.version);
+  const names = await registry.names();
+  const versions = names.includes(name) ? await registry.versions(name) : [];
   const message =
     versions.length > 0
       ? `Stage ${stage + 1}: plugin ${name} has no version matching ${range} (available: ${versions.join(', ')})`
-      : `Stage ${stage + 1}: unknown plugin ${JSON.stringify(name)}; known plugins: ${[...new Set(known.map((entry) => entry.name))].sort().join(', ') || 'none'}`;
+      : `Stage ${stage + 1}: unknown plugin ${JSON.stringify(name)}; known plugins: ${names.join(', ') || 'none'}`;
   throw new EdgepressError(ErrorCode.BAD_USER_INPUT, message, { details: { stage, plugin: name } });
 }
