@@ -12,12 +12,15 @@ describe('readConfig', () => {
       drainDelayMs: 0,
       gracePeriodMs: 30_000,
       logLevel: 'info',
+      sharedMemory: true,
     });
   });
 
   it('takes flags over environment variables', () => {
     const config = readConfig(['--port', '0', '--threads=2', '--max-tensor-bytes', '1024'], { KERNEL_SERVER_PORT: '7000', KERNEL_SERVER_THREADS: '1', KERNEL_SERVER_HOST: '::1' });
     expect(config).toMatchObject({ port: 0, threads: 2, maxTensorBytes: 1024, host: '::1' });
+    expect(readConfig(['--shared-memory', 'off'], { KERNEL_SERVER_SHARED_MEMORY: 'on' }).sharedMemory).toBe(false);
+    expect(readConfig([], { KERNEL_SERVER_SHARED_MEMORY: 'off' }).sharedMemory).toBe(false);
   });
 
   it('refuses bad values naming the flag and the variable', () => {
@@ -25,6 +28,7 @@ describe('readConfig', () => {
     expect(() => readConfig([], { KERNEL_SERVER_THREADS: '2.5' })).toThrow(expect.objectContaining({ message: expect.stringContaining('--threads') }));
     expect(() => readConfig(['--grace-period-ms', '-1'], {})).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
     expect(() => readConfig(['--log-level', 'loud'], {})).toThrow(expect.objectContaining({ message: expect.stringContaining('--log-level') }));
+    expect(() => readConfig(['--shared-memory', 'yes'], {})).toThrow(expect.objectContaining({ message: expect.stringContaining('--shared-memory (KERNEL_SERVER_SHARED_MEMORY)') }));
     expect(() => readConfig(['--unknown'], {})).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: { argument: 'argv' } }));
   });
 });

@@ -9,6 +9,8 @@ import type { KernelServerOptions } from '@edgepress/kernels-rpc';
 
 export interface KernelServerConfig extends Required<Pick<KernelServerOptions, 'host' | 'port' | 'maxTensorBytes' | 'drainDelayMs' | 'gracePeriodMs'>> {
   threads: number | undefined;
+  /** Same-host shared memory for clients on this host (--shared-memory on|off). */
+  sharedMemory: boolean;
   maxCallBytes: number | undefined;
   maxInflightBytes: number | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -51,7 +53,7 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Ker
   let flags: Record<string, string | boolean | undefined>;
   try {
     const options = Object.fromEntries(
-      [...Object.values(INTEGER_SETTINGS).map((s) => s.flag), 'host', 'log-level'].map((flag) => [flag, { type: 'string' as const }]),
+      [...Object.values(INTEGER_SETTINGS).map((s) => s.flag), 'host', 'log-level', 'shared-memory'].map((flag) => [flag, { type: 'string' as const }]),
     );
     flags = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values;
   } catch (error) {
@@ -61,6 +63,10 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Ker
   const logLevel = (flags['log-level'] ?? env.KERNEL_SERVER_LOG_LEVEL ?? 'info') as string;
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     throw usage(`Expected one of ${LOG_LEVELS.join(', ')} for --log-level (KERNEL_SERVER_LOG_LEVEL) but received ${JSON.stringify(logLevel)}`, 'log-level');
+  }
+  const sharedMemory = (flags['shared-memory'] ?? env.KERNEL_SERVER_SHARED_MEMORY ?? 'on') as string;
+  if (sharedMemory !== 'on' && sharedMemory !== 'off') {
+    throw usage(`Expected on or off for --shared-memory (KERNEL_SERVER_SHARED_MEMORY) but received ${JSON.stringify(sharedMemory)}`, 'shared-memory');
   }
   const host = (flags.host ?? env.KERNEL_SERVER_HOST ?? '127.0.0.1') as string;
   if (host.length === 0) throw usage('Expected an interface address for --host (KERNEL_SERVER_HOST)', 'host');
@@ -74,5 +80,6 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Ker
     drainDelayMs: number('drainDelayMs') ?? 0,
     gracePeriodMs: number('gracePeriodMs') ?? 30_000,
     logLevel: logLevel as KernelServerConfig['logLevel'],
+    sharedMemory: sharedMemory === 'on',
   };
 }

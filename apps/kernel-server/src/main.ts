@@ -2,8 +2,9 @@
  * apps/kernel-server: edgepress.kernels.v1.Kernels as its own process.
  *   node --import tsx apps/kernel-server/src/main.ts [--host H] [--port P] [--threads N] ...
  * Prints "kernel-server listening on HOST:PORT" once it accepts calls (port 0 picks a free one),
- * logs JSON lines (pino) on stdout, and drains on SIGTERM/SIGINT: health NOT_SERVING, stop
- * accepting, finish in-flight calls within the grace period, exit 0. A second signal exits at once.
+ * logs JSON lines (pino) on stdout, offers same-host shared memory unless --shared-memory off,
+ * and drains on SIGTERM/SIGINT: health NOT_SERVING, stop accepting, finish in-flight calls within
+ * the grace period, exit 0. A second signal exits at once.
  */
 import { pino } from 'pino';
 import { toEdgepressError } from '@edgepress/errors';
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.logLevel, base: { service: 'kernel-server', pid: process.pid } });
   const server = await createKernelServer({ ...config, logger });
   process.stdout.write(`kernel-server listening on ${server.address}\n`);
-  logger.info({ address: server.address, threads: config.threads, maxTensorBytes: config.maxTensorBytes }, 'listening');
+  logger.info({ address: server.address, threads: config.threads, maxTensorBytes: config.maxTensorBytes, sharedMemory: config.sharedMemory }, 'listening');
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {

@@ -4,6 +4,7 @@
  */
 export { createKernelClient } from './client/kernel-client';
 export type { KernelClient, KernelClientOptions, RetryEvent } from './client/kernel-client';
+export type { SharedRange, SharedTensorRegion } from './client/shared-memory';
 export type { CalibratorSessionOptions, KernelCalibrator } from './calibration/kernel-calibrator';
 export type { KernelMethod, KernelService } from './kernel-service';
 export { SERVICE_NAME } from './proto';

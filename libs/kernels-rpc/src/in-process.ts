@@ -2,6 +2,9 @@
  * KernelService by direct calls into @edgepress/kernels-native (for the CLI, tests and the
  * server itself). The functions validate their own arguments; nothing is copied.
  */
+// The client entry loads kernels-native lazily (only its shared-memory helper, on request); the
+// server side, this file included, needs it at once.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import * as native from '@edgepress/kernels-native';
 import type { CalibratorSessionOptions, KernelCalibrator } from './calibration/kernel-calibrator';
 import type { KernelService } from './kernel-service';

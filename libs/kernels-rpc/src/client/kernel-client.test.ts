@@ -44,7 +44,7 @@ describe('kernel client', () => {
     const c = client({ addresses: servers.map((s) => s.server.address) });
     for (let i = 0; i < 9; i++) await c.tensorMinMax(x);
     expect(servers.map((s) => s.served())).toEqual([3, 3, 3]);
-  });
+  }, 20_000);
 
   it('moves to the next address at once when one is dead, and keeps away from it while it backs off', async () => {
     const alive = await startServer();

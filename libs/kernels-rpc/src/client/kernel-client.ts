@@ -4,7 +4,11 @@
  * the next healthy address at once, or on the same one after an exponential backoff, for at most
  * `maxAttempts` attempts; any other failure is returned as it is. Aborting the call's signal
  * cancels the RPC, and the server cancels the native kernel.
- * Tests: kernel-client.test.ts, apps/kernel-server/test/*.test.ts.
+ *
+ * Same-host shared memory (shared-memory.ts): tensors in a region made by createSharedRegion go
+ * to a server on this host as references, and withSharedOutput(range) has the results written
+ * into the range; a server elsewhere (or without shared memory) gets the bytes streamed.
+ * Tests: kernel-client.test.ts, shared-memory.test.ts, apps/kernel-server/test/*.test.ts.
  */
 import { EdgepressError, ErrorCode } from '@edgepress/errors';
 import type { KernelCallOptions } from '@edgepress/kernels-native';
@@ -19,6 +23,7 @@ import type { CalibratorSessionOptions } from '../calibration/kernel-calibrator'
 import { AddressPool, type Endpoint } from './address-pool';
 import { openRemoteCalibrator } from './remote-calibrator';
 import { attemptCall } from './remote-attempt';
+import { SharedMemoryClient, type SharedRange, type SharedTensorRegion } from './shared-memory';
 
 export interface RetryEvent {
   readonly method: KernelMethod;
@@ -47,11 +52,27 @@ export interface KernelClientOptions {
   maxResultTensorBytes?: number;
   /** Called before every retry (logging, tests). */
   onRetry?: (event: RetryEvent) => void;
+  /** Send tensors of shared regions by reference to servers on this host; default true (false: always stream). */
+  sharedMemory?: boolean;
 }
 
 export interface KernelClient extends KernelService {
-  /** Closes every channel; calls in flight fail with UNAVAILABLE or CANCELLED. */
+  /**
+   * Closes every channel; calls in flight fail with UNAVAILABLE or CANCELLED. Shared regions are
+   * unregistered and unmapped first (the channels close once that is done).
+   */
   close(): void;
+  /**
+   * A region of memory shared with kernel servers on this host (Linux): typed arrays built on its
+   * buffer are sent as references, not bytes. Loads the native shared-memory helper on first use.
+   */
+  createSharedRegion(byteLength: number): Promise<SharedTensorRegion>;
+  /**
+   * This client, with every call's results written into `range` (when the server shares memory
+   * with this process and they fit; otherwise they arrive as usual). Results are then views of
+   * the range: valid until the range is reused or its region closed.
+   */
+  withSharedOutput(range: SharedRange): KernelService;
 }
 
 function invalid(message: string, argument: string): EdgepressError {
@@ -105,18 +126,28 @@ export function createKernelClient(options: KernelClientOptions): KernelClient {
     healthCheckIntervalMs: optionalInteger('healthCheckIntervalMs', options.healthCheckIntervalMs, 0, 600_000) ?? 1000,
   });
 
-  const invoke = async (codec: AnyOperatorCodec, params: readonly unknown[]): Promise<unknown> => {
+  const shared = new SharedMemoryClient();
+  const useSharedMemory = options.sharedMemory ?? true;
+
+  const invoke = async (codec: AnyOperatorCodec, params: readonly unknown[], output?: SharedRange): Promise<unknown> => {
     const callOptions = readCallOptions(params[codec.optionsIndex]);
-    const writer = new TensorWriter(chunkBytes);
-    const message = { ...codec.encodeArgs(writer, params), options: { threads: callOptions.threads ?? 0, maxElements: callOptions.maxElements ?? 0 } };
-    const frames = frameSequence('args', message, writer, chunkBytes);
+    const callMessage = { threads: callOptions.threads ?? 0, maxElements: callOptions.maxElements ?? 0 };
+    // Arguments are encoded (and so checked) before anything goes out; again per attempt when shared memory changes them.
+    const streamWriter = new TensorWriter(chunkBytes);
+    const streamFrames = frameSequence('args', { ...codec.encodeArgs(streamWriter, params), options: callMessage }, streamWriter, chunkBytes);
     const deadline = Date.now() + deadlineMs;
     const signal = callOptions.signal;
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw new EdgepressError(ErrorCode.CANCELLED, 'The kernel call was cancelled');
       const endpoint: Endpoint = pool.pick();
       try {
-        const result = await attemptCall(endpoint.client, { codec, frames, deadline, signal, caps });
+        const sharing = useSharedMemory ? await shared.attempt(endpoint, output, deadline) : undefined;
+        let frames = streamFrames;
+        if (sharing !== undefined) {
+          const writer = new TensorWriter(chunkBytes, sharing.placement);
+          frames = frameSequence('args', { ...codec.encodeArgs(writer, params), options: { ...callMessage, sharedOutput: sharing.output ?? null } }, writer, chunkBytes);
+        }
+        const result = await attemptCall(endpoint.client, { codec, frames, deadline, signal, caps, shared: sharing?.resolveResult });
         pool.succeeded(endpoint);
         return codec.deliver ? codec.deliver(params, result) : result;
       } catch (error) {
@@ -132,13 +163,25 @@ export function createKernelClient(options: KernelClientOptions): KernelClient {
     }
   };
 
-  const client = {
-    close: () => pool.close(),
-    // A calibration session is stateful: it stays on the server it was opened on, for at most deadlineMs.
-    createCalibrator: (sessionOptions: CalibratorSessionOptions = {}) => openRemoteCalibrator(pool.pick().client, sessionOptions, Date.now() + deadlineMs, chunkBytes),
-  } as KernelClient;
-  for (const codec of OPERATOR_CODECS) {
-    (client as unknown as Record<string, unknown>)[codec.method] = (...params: unknown[]) => invoke(codec, params);
-  }
-  return client;
+  // A calibration session is stateful: it stays on the server it was opened on, for at most deadlineMs.
+  const createCalibrator = (sessionOptions: CalibratorSessionOptions = {}) => openRemoteCalibrator(pool.pick().client, sessionOptions, Date.now() + deadlineMs, chunkBytes);
+  const operators = (output: SharedRange | undefined): KernelService => {
+    const service = { createCalibrator } as KernelService;
+    for (const codec of OPERATOR_CODECS) {
+      (service as unknown as Record<string, unknown>)[codec.method] = (...params: unknown[]) => invoke(codec, params, output);
+    }
+    return service;
+  };
+  return {
+    ...operators(undefined),
+    close: () => {
+      if (shared.regionCount === 0) pool.close();
+      else void shared.closeAll().finally(() => pool.close());
+    },
+    createSharedRegion: (byteLength: number) => shared.createRegion(byteLength),
+    withSharedOutput: (range: SharedRange) => {
+      if (typeof range !== 'object' || range === null) throw invalid('Expected a range of a shared region (region.range(offset, byteLength)) for range', 'range');
+      return operators(range);
+    },
+  };
 }

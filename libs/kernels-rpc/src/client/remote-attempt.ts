@@ -10,6 +10,7 @@ import { kernelsServiceDefinition } from '../proto';
 import { fromCallError } from '../status';
 import { FrameReceiver, frameTypes } from '../wire/frames';
 import type { ByteCaps } from '../wire/tensor-assembler';
+import type { SharedResolver } from '../wire/wire-tensor';
 import { writeFrames } from '../wire/write-frames';
 
 export interface AttemptRequest {
@@ -19,12 +20,14 @@ export interface AttemptRequest {
   readonly deadline: number;
   readonly signal: AbortSignal | undefined;
   readonly caps: ByteCaps;
+  /** Results in the call's shared output range (same-host transport). */
+  readonly shared?: SharedResolver;
 }
 
 export function attemptCall(client: grpc.Client, request: AttemptRequest): Promise<unknown> {
   const { codec } = request;
   const method = kernelsServiceDefinition[codec.rpc] as grpc.MethodDefinition<object, object>;
-  const receiver = new FrameReceiver<object>('result', frameTypes(codec.rpc).result, request.caps);
+  const receiver = new FrameReceiver<object>('result', frameTypes(codec.rpc).result, request.caps, undefined, request.shared);
   const writing = new AbortController();
 
   return new Promise((resolve, reject) => {

@@ -116,7 +116,12 @@ import type { QuantizeTensorSpec as _edgepress_kernels_v1_QuantizeTensorSpec, Qu
 import type { QuantizeTernaryArgs as _edgepress_kernels_v1_QuantizeTernaryArgs, QuantizeTernaryArgs__Output as _edgepress_kernels_v1_QuantizeTernaryArgs__Output } from './edgepress/kernels/v1/QuantizeTernaryArgs';
 import type { QuantizeTernaryRequest as _edgepress_kernels_v1_QuantizeTernaryRequest, QuantizeTernaryRequest__Output as _edgepress_kernels_v1_QuantizeTernaryRequest__Output } from './edgepress/kernels/v1/QuantizeTernaryRequest';
 import type { RankSelection as _edgepress_kernels_v1_RankSelection, RankSelection__Output as _edgepress_kernels_v1_RankSelection__Output } from './edgepress/kernels/v1/RankSelection';
+import type { RegisterSharedRegionRequest as _edgepress_kernels_v1_RegisterSharedRegionRequest, RegisterSharedRegionRequest__Output as _edgepress_kernels_v1_RegisterSharedRegionRequest__Output } from './edgepress/kernels/v1/RegisterSharedRegionRequest';
+import type { RegisterSharedRegionResponse as _edgepress_kernels_v1_RegisterSharedRegionResponse, RegisterSharedRegionResponse__Output as _edgepress_kernels_v1_RegisterSharedRegionResponse__Output } from './edgepress/kernels/v1/RegisterSharedRegionResponse';
 import type { ScaleLayout as _edgepress_kernels_v1_ScaleLayout, ScaleLayout__Output as _edgepress_kernels_v1_ScaleLayout__Output } from './edgepress/kernels/v1/ScaleLayout';
+import type { SharedRange as _edgepress_kernels_v1_SharedRange, SharedRange__Output as _edgepress_kernels_v1_SharedRange__Output } from './edgepress/kernels/v1/SharedRange';
+import type { SharedRegionHandle as _edgepress_kernels_v1_SharedRegionHandle, SharedRegionHandle__Output as _edgepress_kernels_v1_SharedRegionHandle__Output } from './edgepress/kernels/v1/SharedRegionHandle';
+import type { SharedSlice as _edgepress_kernels_v1_SharedSlice, SharedSlice__Output as _edgepress_kernels_v1_SharedSlice__Output } from './edgepress/kernels/v1/SharedSlice';
 import type { SignQuantizeResponse as _edgepress_kernels_v1_SignQuantizeResponse, SignQuantizeResponse__Output as _edgepress_kernels_v1_SignQuantizeResponse__Output } from './edgepress/kernels/v1/SignQuantizeResponse';
 import type { SignQuantizeResult as _edgepress_kernels_v1_SignQuantizeResult, SignQuantizeResult__Output as _edgepress_kernels_v1_SignQuantizeResult__Output } from './edgepress/kernels/v1/SignQuantizeResult';
 import type { SignQuantizedTensor as _edgepress_kernels_v1_SignQuantizedTensor, SignQuantizedTensor__Output as _edgepress_kernels_v1_SignQuantizedTensor__Output } from './edgepress/kernels/v1/SignQuantizedTensor';
@@ -139,6 +144,8 @@ import type { UnpackSparseArgs as _edgepress_kernels_v1_UnpackSparseArgs, Unpack
 import type { UnpackSparseRequest as _edgepress_kernels_v1_UnpackSparseRequest, UnpackSparseRequest__Output as _edgepress_kernels_v1_UnpackSparseRequest__Output } from './edgepress/kernels/v1/UnpackSparseRequest';
 import type { UnpackSparseResponse as _edgepress_kernels_v1_UnpackSparseResponse, UnpackSparseResponse__Output as _edgepress_kernels_v1_UnpackSparseResponse__Output } from './edgepress/kernels/v1/UnpackSparseResponse';
 import type { UnpackSparseResult as _edgepress_kernels_v1_UnpackSparseResult, UnpackSparseResult__Output as _edgepress_kernels_v1_UnpackSparseResult__Output } from './edgepress/kernels/v1/UnpackSparseResult';
+import type { UnregisterSharedRegionRequest as _edgepress_kernels_v1_UnregisterSharedRegionRequest, UnregisterSharedRegionRequest__Output as _edgepress_kernels_v1_UnregisterSharedRegionRequest__Output } from './edgepress/kernels/v1/UnregisterSharedRegionRequest';
+import type { UnregisterSharedRegionResponse as _edgepress_kernels_v1_UnregisterSharedRegionResponse, UnregisterSharedRegionResponse__Output as _edgepress_kernels_v1_UnregisterSharedRegionResponse__Output } from './edgepress/kernels/v1/UnregisterSharedRegionResponse';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new(...args: ConstructorParameters<Constructor>): Subtype;
@@ -269,7 +276,12 @@ export interface ProtoGrpcType {
         QuantizeTernaryArgs: MessageTypeDefinition<_edgepress_kernels_v1_QuantizeTernaryArgs, _edgepress_kernels_v1_QuantizeTernaryArgs__Output>
         QuantizeTernaryRequest: MessageTypeDefinition<_edgepress_kernels_v1_QuantizeTernaryRequest, _edgepress_kernels_v1_QuantizeTernaryRequest__Output>
         RankSelection: MessageTypeDefinition<_edgepress_kernels_v1_RankSelection, _edgepress_kernels_v1_RankSelection__Output>
+        RegisterSharedRegionRequest: MessageTypeDefinition<_edgepress_kernels_v1_RegisterSharedRegionRequest, _edgepress_kernels_v1_RegisterSharedRegionRequest__Output>
+        RegisterSharedRegionResponse: MessageTypeDefinition<_edgepress_kernels_v1_RegisterSharedRegionResponse, _edgepress_kernels_v1_RegisterSharedRegionResponse__Output>
         ScaleLayout: MessageTypeDefinition<_edgepress_kernels_v1_ScaleLayout, _edgepress_kernels_v1_ScaleLayout__Output>
+        SharedRange: MessageTypeDefinition<_edgepress_kernels_v1_SharedRange, _edgepress_kernels_v1_SharedRange__Output>
+        SharedRegionHandle: MessageTypeDefinition<_edgepress_kernels_v1_SharedRegionHandle, _edgepress_kernels_v1_SharedRegionHandle__Output>
+        SharedSlice: MessageTypeDefinition<_edgepress_kernels_v1_SharedSlice, _edgepress_kernels_v1_SharedSlice__Output>
         SignKind: EnumTypeDefinition
         SignQuantizeResponse: MessageTypeDefinition<_edgepress_kernels_v1_SignQuantizeResponse, _edgepress_kernels_v1_SignQuantizeResponse__Output>
         SignQuantizeResult: MessageTypeDefinition<_edgepress_kernels_v1_SignQuantizeResult, _edgepress_kernels_v1_SignQuantizeResult__Output>
@@ -295,6 +307,8 @@ export interface ProtoGrpcType {
         UnpackSparseRequest: MessageTypeDefinition<_edgepress_kernels_v1_UnpackSparseRequest, _edgepress_kernels_v1_UnpackSparseRequest__Output>
         UnpackSparseResponse: MessageTypeDefinition<_edgepress_kernels_v1_UnpackSparseResponse, _edgepress_kernels_v1_UnpackSparseResponse__Output>
         UnpackSparseResult: MessageTypeDefinition<_edgepress_kernels_v1_UnpackSparseResult, _edgepress_kernels_v1_UnpackSparseResult__Output>
+        UnregisterSharedRegionRequest: MessageTypeDefinition<_edgepress_kernels_v1_UnregisterSharedRegionRequest, _edgepress_kernels_v1_UnregisterSharedRegionRequest__Output>
+        UnregisterSharedRegionResponse: MessageTypeDefinition<_edgepress_kernels_v1_UnregisterSharedRegionResponse, _edgepress_kernels_v1_UnregisterSharedRegionResponse__Output>
       }
     }
   }

@@ -132,7 +132,7 @@ describe('kernel server', () => {
     expect(logger.entries.find((e) => e.message === 'kernel stopped after cancellation')?.fields).toMatchObject({ rpc: 'CsrMatmul', code: 'CANCELLED' });
     // The whole product takes several seconds on one thread; stopping well before shows the cancel reached it.
     expect(stoppedAfter).toBeLessThan(2000);
-  });
+  }, 30_000);
 
   it('ends a call past its deadline with DEADLINE_EXCEEDED', async () => {
     const hurried = createKernelClient({ addresses: [server.address], deadlineMs: 100, chunkBytes: CHUNK, healthCheckIntervalMs: 0 });
@@ -140,7 +140,7 @@ describe('kernel server', () => {
     await expect(hurried.csrMatmul(a, b)).rejects.toMatchObject({ code: 'DEADLINE_EXCEEDED' });
     hurried.close();
     await stillServes();
-  });
+  }, 30_000);
 });
 
 async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {

@@ -3,6 +3,8 @@
  * reflection on one port, message sizes capped at one chunk plus headroom, tensor bytes capped
  * per tensor, per call and across in-flight calls.
  *
+ * Same-host shared memory (shared-regions.ts) is offered unless `sharedMemory` is false.
+ *
  * drain() is the SIGTERM path: health goes NOT_SERVING first (so balancing clients move away),
  * new calls are still served for `drainDelayMs` while they notice, then the server stops accepting
  * and waits up to `gracePeriodMs` for in-flight calls before cancelling what is left.
@@ -21,6 +23,8 @@ import { DEFAULT_CHUNK_BYTES, maxMessageBytes } from '../wire/wire-tensor';
 import { ByteBudget } from './byte-budget';
 import { calibrationHandler } from './calibration-handler';
 import { operatorHandler, type CallLogger } from './operator-handler';
+import { sharedMemoryHandlers } from './shared-memory-handlers';
+import { SharedRegionRegistry, type SharedMemoryLimits } from './shared-regions';
 
 export interface KernelServerLogger extends CallLogger {
   error(fields: object, message: string): void;
@@ -45,6 +49,11 @@ export interface KernelServerOptions {
   drainDelayMs?: number;
   /** How long drain() waits for in-flight calls before cancelling them; default 30 s. */
   gracePeriodMs?: number;
+  /**
+   * Same-host shared memory for clients on this host (kernels.proto): false turns it off, an
+   * object sets its limits; default on with SharedMemoryLimits' defaults.
+   */
+  sharedMemory?: boolean | SharedMemoryLimits;
   /** The operators to serve; default createInProcessKernels(). */
   kernels?: KernelService;
   logger?: KernelServerLogger;
@@ -81,6 +90,13 @@ export async function createKernelServer(options: KernelServerOptions = {}): Pro
     'grpc.max_send_message_length': messageCap,
   });
 
+  const sharedMemory = options.sharedMemory ?? true;
+  const sharedRegions =
+    sharedMemory === false
+      ? undefined
+      : new SharedRegionRegistry(sharedMemory === true ? {} : sharedMemory, {
+          onForget: (regionId, reason) => logger.info({ regionId, reason }, 'shared region released'),
+        });
   const context = {
     kernels: options.kernels ?? createInProcessKernels(),
     caps: { maxTensorBytes, maxTotalBytes: positive('maxCallBytes', options.maxCallBytes ?? 2 * maxTensorBytes) },
@@ -91,10 +107,12 @@ export async function createKernelServer(options: KernelServerOptions = {}): Pro
     maxElements: Math.max(1, Math.floor(maxTensorBytes / 4)),
     logger,
     shutdown: shutdown.signal,
+    sharedRegions,
   };
   const handlers: grpc.UntypedServiceImplementation = {};
   for (const codec of OPERATOR_CODECS) handlers[codec.rpc] = operatorHandler(codec, context);
   handlers.Calibrate = calibrationHandler(context);
+  Object.assign(handlers, sharedMemoryHandlers(sharedRegions, logger));
   server.addService(kernelsServiceDefinition, handlers);
 
   const health = new HealthImplementation({ '': 'SERVING', [SERVICE_NAME]: 'SERVING' });
@@ -118,6 +136,7 @@ export async function createKernelServer(options: KernelServerOptions = {}): Pro
     clearTimeout(drainTimer);
     endDrainDelay();
     server.forceShutdown();
+    sharedRegions?.close();
   };
   const drain = (): Promise<void> => {
     draining ??= (async () => {
@@ -138,6 +157,7 @@ export async function createKernelServer(options: KernelServerOptions = {}): Pro
         }, gracePeriodMs);
         server.tryShutdown(() => {
           clearTimeout(drainTimer);
+          sharedRegions?.close();
           resolve();
         });
       });

@@ -21,6 +21,7 @@ import type { ByteCaps } from '../wire/tensor-assembler';
 import { TensorWriter } from '../wire/tensor-writer';
 import { writeFrames } from '../wire/write-frames';
 import type { ByteBudget } from './byte-budget';
+import type { SharedRegionRegistry } from './shared-regions';
 
 export interface CallLogger {
   debug(fields: object, message: string): void;
@@ -40,11 +41,14 @@ export interface HandlerContext {
   readonly logger: CallLogger;
   /** Aborted when the server is forced down: in-flight kernels stop. */
   readonly shutdown: AbortSignal;
+  /** Registered shared-memory regions; undefined when the server does not offer shared memory. */
+  readonly sharedRegions: SharedRegionRegistry | undefined;
 }
 
 interface CallOptionsMessage {
   threads?: number;
   maxElements?: number;
+  sharedOutput?: { regionId?: unknown; offset?: unknown; byteLength?: unknown } | null;
 }
 
 function callOptions(context: HandlerContext, message: CallOptionsMessage | null | undefined, signal: AbortSignal): KernelCallOptions {
@@ -72,7 +76,15 @@ export function operatorHandler(codec: AnyOperatorCodec, context: HandlerContext
   return (call: ServerDuplexStream<object, object>): void => {
     const started = Date.now();
     let finished = false;
-    let release = (): void => undefined;
+    let releaseBytes = (): void => undefined;
+    // The shared regions this call refers to stay mapped until its kernel has stopped, even when
+    // the call ends before (cancelled, failed): the kernel may still be reading them.
+    const lease = context.sharedRegions?.lease();
+    let kernelStopped: Promise<unknown> = Promise.resolve();
+    const release = (): void => {
+      releaseBytes();
+      if (lease) void kernelStopped.finally(() => lease.release());
+    };
     const abort = new AbortController();
     const fail = (error: unknown): void => {
       if (finished) return;
@@ -106,9 +118,15 @@ export function operatorHandler(codec: AnyOperatorCodec, context: HandlerContext
       context.shutdown.removeEventListener('abort', onShutdown);
     });
 
-    const receiver = new FrameReceiver<{ options?: CallOptionsMessage | null }>('args', types.args, context.caps, (bytes) => {
-      release = context.budget.reserve(bytes);
-    });
+    const receiver = new FrameReceiver<{ options?: CallOptionsMessage | null }>(
+      'args',
+      types.args,
+      context.caps,
+      (bytes) => {
+        releaseBytes = context.budget.reserve(bytes);
+      },
+      lease?.resolve,
+    );
     call.on('data', (frame: object) => {
       if (finished) return;
       try {
@@ -131,12 +149,18 @@ export function operatorHandler(codec: AnyOperatorCodec, context: HandlerContext
     const run = async (): Promise<void> => {
       const { message, tensors } = receiver.finish();
       const options = callOptions(context, message.options, abort.signal);
+      const sharedOutput = message.options?.sharedOutput;
+      if (sharedOutput && lease === undefined) throw new EdgepressError(ErrorCode.INVALID_ARGUMENT, 'This server does not offer shared memory (options.sharedOutput)', { details: { argument: 'options.sharedOutput' } });
+      const arena = sharedOutput && lease ? lease.outputArena(sharedOutput) : undefined;
       const params = codec.decodeArgs(tensors, message, options);
       const kernel = context.kernels[codec.method] as (...args: unknown[]) => Promise<unknown>;
       context.logger.debug({ rpc: codec.rpc, threads: options.threads, bytes: tensors.totalBytes }, 'kernel call started');
-      const result = await kernel(...params);
       if (finished) return;
-      const writer = new TensorWriter(context.chunkBytes);
+      const running = kernel(...params);
+      kernelStopped = running.catch(() => undefined);
+      const result = await running;
+      if (finished) return;
+      const writer = new TensorWriter(context.chunkBytes, arena?.place);
       const encoded = codec.encodeResult(writer, result);
       await writeFrames(call, frameSequence('result', encoded, writer, context.chunkBytes), abort.signal);
       finished = true;

@@ -9,7 +9,7 @@ import { kernelsServiceDefinition, messageFields, shortTypeName } from '../proto
 import { locateTensors } from './schema-walk';
 import { TensorAssembler, type ByteCaps } from './tensor-assembler';
 import type { TensorWriter } from './tensor-writer';
-import { chunksOf, type WireChunk } from './wire-tensor';
+import { chunksOf, type SharedResolver, type WireChunk } from './wire-tensor';
 
 export type HeaderKind = 'args' | 'result';
 
@@ -59,6 +59,8 @@ export class FrameReceiver<M extends object> {
     private readonly caps: ByteCaps,
     /** Called once with the frame's total tensor bytes before anything is allocated; may throw. */
     private readonly reserve: (bytes: number) => void = () => undefined,
+    /** Resolves tensors sent as shared-memory references (none may come without it). */
+    private readonly shared?: SharedResolver,
   ) {}
 
   accept(frame: Frame): void {
@@ -67,7 +69,7 @@ export class FrameReceiver<M extends object> {
       if (message === undefined || message === null) {
         throw protocolError(`Expected the first frame to be ${this.kind} but received ${String(frame.frame)}`);
       }
-      this.assembler = new TensorAssembler(locateTensors(this.typeName, message), this.caps, this.reserve);
+      this.assembler = new TensorAssembler(locateTensors(this.typeName, message), this.caps, this.reserve, this.shared);
       this.header = message as M;
       return;
     }

@@ -8,14 +8,18 @@
  * allocate more than the caps; chunks must arrive in id order, never spill past their tensor, and
  * the stream must end with every byte delivered. Each violation is INVALID_ARGUMENT naming the
  * tensor's argument path. Streamed bytes are copied into one fresh buffer per tensor, so typed
- * views are aligned and nothing keeps the transport's buffers alive.
+ * views are aligned and nothing keeps the transport's buffers alive. A header that points into
+ * shared memory (same-host transport) carries no bytes; its view comes from the SharedResolver,
+ * which checks the region, bounds and alignment (INVALID_ARGUMENT without one: shared memory was
+ * not offered for this call); shared bytes are not allocated here, so they do not count towards
+ * the per-call total or the reservation, but each still obeys the per-tensor cap.
  * Tests: tensor-assembler.test.ts, frames.test.ts.
  */
 import { EdgepressError, ErrorCode } from '@edgepress/errors';
 import type { KernelTypedArray, QuantizedTensor, Tensor } from '@edgepress/kernels-native';
 import { DATA_TYPES, byteLengthOf, isDataType, quantizedTypeOf, viewAs, type DataType } from './dtype';
 import type { LocatedTensor } from './schema-walk';
-import type { WireChunk, WireTensor } from './wire-tensor';
+import type { SharedResolver, WireChunk, WireTensor } from './wire-tensor';
 
 export interface ByteCaps {
   /** Largest byte_length of one tensor. */
@@ -61,7 +65,12 @@ function checkHeader({ path, header }: LocatedTensor, caps: ByteCaps): { dtype: 
   if (inline !== 0 && inline !== expected) {
     throw invalid(`Expected ${path} inline data of ${expected} bytes but received ${inline}`, path);
   }
+  if (isShared(header) && inline !== 0) throw invalid(`Expected ${path} to carry either inline bytes or a shared reference, not both`, path);
   return { dtype: header.dtype, shape };
+}
+
+function isShared(header: WireTensor): boolean {
+  return header.shared !== undefined && header.shared !== null;
 }
 
 export class TensorAssembler {
@@ -72,11 +81,11 @@ export class TensorAssembler {
 
   /**
    * Checks every header, then calls `reserve` with the total bytes (it may throw to refuse them),
-   * then allocates the tensors.
+   * then allocates the tensors (shared ones are resolved through `shared` instead).
    */
-  constructor(located: readonly LocatedTensor[], caps: ByteCaps, reserve: (bytes: number) => void = () => undefined) {
+  constructor(located: readonly LocatedTensor[], caps: ByteCaps, reserve: (bytes: number) => void = () => undefined, shared?: SharedResolver) {
     const checked = located.map((entry) => ({ entry, ...checkHeader(entry, caps) }));
-    this.totalBytes = checked.reduce((sum, { entry }) => sum + entry.header.byteLength, 0);
+    this.totalBytes = checked.reduce((sum, { entry }) => sum + (isShared(entry.header) ? 0 : entry.header.byteLength), 0);
     if (this.totalBytes > caps.maxTotalBytes) {
       throw exhausted(`The tensors of this call need ${this.totalBytes} bytes, above the cap of ${caps.maxTotalBytes} bytes`, 'tensors', caps.maxTotalBytes);
     }
@@ -88,10 +97,21 @@ export class TensorAssembler {
       }
       ids.add(id);
     }
+    const views = checked.map(({ entry, dtype }) => {
+      const slice = entry.header.shared;
+      if (slice === undefined || slice === null) return undefined;
+      if (shared === undefined) throw invalid(`${entry.path} refers to shared memory, which this call cannot use`, entry.path);
+      return shared(slice, entry.header.byteLength, DATA_TYPES[dtype].ctor.BYTES_PER_ELEMENT, entry.path);
+    });
     reserve(this.totalBytes);
     this.slots = new Array<Slot>(checked.length);
-    for (const { entry, dtype, shape } of checked) {
+    for (const [i, { entry, dtype, shape }] of checked.entries()) {
       const { id, byteLength, data } = entry.header;
+      const view = views[i];
+      if (view !== undefined) {
+        this.slots[id] = { path: entry.path, dtype, shape, bytes: view, received: byteLength };
+        continue;
+      }
       const inline = (data?.byteLength ?? 0) === byteLength;
       // Inline bytes are copied too: they are a view into the transport's message buffer, at any offset.
       const bytes = new Uint8Array(byteLength);

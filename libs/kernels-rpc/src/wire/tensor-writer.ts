@@ -1,17 +1,21 @@
 /**
  * The sending half of a frame's tensor table: turns typed arrays into Tensor headers, numbering
  * them in order, and keeps the bytes of those that do not fit the inline budget for the chunks
- * that follow the frame. Bytes are views of the caller's arrays, never copies.
+ * that follow the frame. Bytes are views of the caller's arrays, never copies. With a shared
+ * placement (same-host transport), tensors that it places in shared memory are sent as references.
  */
 import { EdgepressError, ErrorCode } from '@edgepress/errors';
 import type { KernelTypedArray, QuantizedTensor, Tensor } from '@edgepress/kernels-native';
 import { byteLengthOf, dataTypeOfArray, dataTypeOfQuantized, type DataType } from './dtype';
-import type { OutgoingTensor } from './wire-tensor';
+import type { OutgoingTensor, SharedPlacement } from './wire-tensor';
 
 export interface StreamedTensor {
   readonly id: number;
   readonly bytes: Uint8Array;
 }
+
+/** Tensors up to this size are sent as bytes even when they sit in shared memory. */
+const INLINE_RATHER_THAN_SHARED = 4096;
 
 function invalid(message: string, argument: string): EdgepressError {
   return new EdgepressError(ErrorCode.INVALID_ARGUMENT, message, { details: { argument } });
@@ -33,7 +37,10 @@ export class TensorWriter {
   private nextId = 0;
   private inlineLeft: number;
 
-  constructor(inlineBudget: number) {
+  constructor(
+    inlineBudget: number,
+    private readonly shared?: SharedPlacement,
+  ) {
     this.inlineLeft = inlineBudget;
   }
 
@@ -81,6 +88,9 @@ export class TensorWriter {
 
   private header(dtype: DataType, shape: number[], bytes: Uint8Array): OutgoingTensor {
     const id = this.nextId++;
+    // Small tensors go inline: a reference would save nothing.
+    const shared = bytes.byteLength > INLINE_RATHER_THAN_SHARED ? this.shared?.(bytes) : undefined;
+    if (shared !== undefined) return { id, dtype, shape, byteLength: bytes.byteLength, data: new Uint8Array(0), shared };
     const inline = bytes.byteLength <= this.inlineLeft;
     if (inline) this.inlineLeft -= bytes.byteLength;
     else this.streamedTensors.push({ id, bytes });

@@ -1,15 +1,35 @@
 /** The Tensor header and TensorChunk messages of kernels.proto as TypeScript sees them. */
 import type { DataType } from './dtype';
 
+/** Where a tensor's bytes are in a registered shared-memory region (kernels.proto SharedSlice). */
+export interface WireSharedSlice {
+  regionId: string;
+  offset: number;
+}
+
 /** A received Tensor header: the peer's word, checked by TensorAssembler. */
 export interface WireTensor {
   id: number;
   dtype: string | number;
   shape: number[];
   byteLength: number;
-  /** All byteLength bytes when inline; empty when the bytes follow as chunks. */
+  /** All byteLength bytes when inline; empty when the bytes follow as chunks or are shared. */
   data: Uint8Array;
+  /** Set when the bytes are in shared memory instead (same-host transport). */
+  shared?: WireSharedSlice | null;
 }
+
+/**
+ * The sending side's shared memory: a reference for bytes that are (or have just been copied)
+ * in a registered region, or undefined to send them as bytes.
+ */
+export type SharedPlacement = (bytes: Uint8Array) => WireSharedSlice | undefined;
+
+/**
+ * The receiving side's shared memory: a view of the `byteLength` bytes a reference points at,
+ * aligned to `alignment`; throws INVALID_ARGUMENT naming `path` when the reference is not valid.
+ */
+export type SharedResolver = (slice: WireSharedSlice, byteLength: number, alignment: number, path: string) => Uint8Array;
 
 /** A Tensor header this side sends. */
 export interface OutgoingTensor extends WireTensor {

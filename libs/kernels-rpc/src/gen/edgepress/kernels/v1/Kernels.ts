@@ -50,6 +50,8 @@ import type { QuantizeLinearResponse as _edgepress_kernels_v1_QuantizeLinearResp
 import type { QuantizeTensorRequest as _edgepress_kernels_v1_QuantizeTensorRequest, QuantizeTensorRequest__Output as _edgepress_kernels_v1_QuantizeTensorRequest__Output } from '../../../edgepress/kernels/v1/QuantizeTensorRequest';
 import type { QuantizeTensorResponse as _edgepress_kernels_v1_QuantizeTensorResponse, QuantizeTensorResponse__Output as _edgepress_kernels_v1_QuantizeTensorResponse__Output } from '../../../edgepress/kernels/v1/QuantizeTensorResponse';
 import type { QuantizeTernaryRequest as _edgepress_kernels_v1_QuantizeTernaryRequest, QuantizeTernaryRequest__Output as _edgepress_kernels_v1_QuantizeTernaryRequest__Output } from '../../../edgepress/kernels/v1/QuantizeTernaryRequest';
+import type { RegisterSharedRegionRequest as _edgepress_kernels_v1_RegisterSharedRegionRequest, RegisterSharedRegionRequest__Output as _edgepress_kernels_v1_RegisterSharedRegionRequest__Output } from '../../../edgepress/kernels/v1/RegisterSharedRegionRequest';
+import type { RegisterSharedRegionResponse as _edgepress_kernels_v1_RegisterSharedRegionResponse, RegisterSharedRegionResponse__Output as _edgepress_kernels_v1_RegisterSharedRegionResponse__Output } from '../../../edgepress/kernels/v1/RegisterSharedRegionResponse';
 import type { SignQuantizeResponse as _edgepress_kernels_v1_SignQuantizeResponse, SignQuantizeResponse__Output as _edgepress_kernels_v1_SignQuantizeResponse__Output } from '../../../edgepress/kernels/v1/SignQuantizeResponse';
 import type { TensorMinMaxRequest as _edgepress_kernels_v1_TensorMinMaxRequest, TensorMinMaxRequest__Output as _edgepress_kernels_v1_TensorMinMaxRequest__Output } from '../../../edgepress/kernels/v1/TensorMinMaxRequest';
 import type { TensorMinMaxResponse as _edgepress_kernels_v1_TensorMinMaxResponse, TensorMinMaxResponse__Output as _edgepress_kernels_v1_TensorMinMaxResponse__Output } from '../../../edgepress/kernels/v1/TensorMinMaxResponse';
@@ -59,6 +61,8 @@ import type { Tucker2ConvRequest as _edgepress_kernels_v1_Tucker2ConvRequest, Tu
 import type { Tucker2ConvResponse as _edgepress_kernels_v1_Tucker2ConvResponse, Tucker2ConvResponse__Output as _edgepress_kernels_v1_Tucker2ConvResponse__Output } from '../../../edgepress/kernels/v1/Tucker2ConvResponse';
 import type { UnpackSparseRequest as _edgepress_kernels_v1_UnpackSparseRequest, UnpackSparseRequest__Output as _edgepress_kernels_v1_UnpackSparseRequest__Output } from '../../../edgepress/kernels/v1/UnpackSparseRequest';
 import type { UnpackSparseResponse as _edgepress_kernels_v1_UnpackSparseResponse, UnpackSparseResponse__Output as _edgepress_kernels_v1_UnpackSparseResponse__Output } from '../../../edgepress/kernels/v1/UnpackSparseResponse';
+import type { UnregisterSharedRegionRequest as _edgepress_kernels_v1_UnregisterSharedRegionRequest, UnregisterSharedRegionRequest__Output as _edgepress_kernels_v1_UnregisterSharedRegionRequest__Output } from '../../../edgepress/kernels/v1/UnregisterSharedRegionRequest';
+import type { UnregisterSharedRegionResponse as _edgepress_kernels_v1_UnregisterSharedRegionResponse, UnregisterSharedRegionResponse__Output as _edgepress_kernels_v1_UnregisterSharedRegionResponse__Output } from '../../../edgepress/kernels/v1/UnregisterSharedRegionResponse';
 
 export interface KernelsClient extends grpc.Client {
   ApplyMagnitudeMask(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_ApplyMagnitudeMaskRequest, _edgepress_kernels_v1_ApplyMagnitudeMaskResponse__Output>;
@@ -191,6 +195,15 @@ export interface KernelsClient extends grpc.Client {
   quantizeTernary(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_QuantizeTernaryRequest, _edgepress_kernels_v1_SignQuantizeResponse__Output>;
   quantizeTernary(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_QuantizeTernaryRequest, _edgepress_kernels_v1_SignQuantizeResponse__Output>;
   
+  RegisterSharedRegion(argument: _edgepress_kernels_v1_RegisterSharedRegionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_edgepress_kernels_v1_RegisterSharedRegionResponse__Output>): grpc.ClientUnaryCall;
+  RegisterSharedRegion(argument: _edgepress_kernels_v1_RegisterSharedRegionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_edgepress_kernels_v1_RegisterSharedRegionResponse__Output>): grpc.ClientUnaryCall;
+  RegisterSharedRegion(argument: _edgepress_kernels_v1_RegisterSharedRegionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_edgepress_kernels_v1_RegisterSharedRegionResponse__Output>): grpc.ClientUnaryCall;
+  RegisterSharedRegion(argument: _edgepress_kernels_v1_RegisterSharedRegionRequest, callback: grpc.requestCallback<_edgepress_kernels_v1_RegisterSharedRegionResponse__Output>): grpc.ClientUnaryCall;
+  registerSharedRegion(argument: _edgepress_kernels_v1_RegisterSharedRegionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_edgepress_kernels_v1_RegisterSharedRegionResponse__Output>): grpc.ClientUnaryCall;
+  registerSharedRegion(argument: _edgepress_kernels_v1_RegisterSharedRegionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_edgepress_kernels_v1_RegisterSharedRegionResponse__Output>): grpc.ClientUnaryCall;
+  registerSharedRegion(argument: _edgepress_kernels_v1_RegisterSharedRegionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_edgepress_kernels_v1_RegisterSharedRegionResponse__Output>): grpc.ClientUnaryCall;
+  registerSharedRegion(argument: _edgepress_kernels_v1_RegisterSharedRegionRequest, callback: grpc.requestCallback<_edgepress_kernels_v1_RegisterSharedRegionResponse__Output>): grpc.ClientUnaryCall;
+  
   TensorMinMax(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_TensorMinMaxRequest, _edgepress_kernels_v1_TensorMinMaxResponse__Output>;
   TensorMinMax(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_TensorMinMaxRequest, _edgepress_kernels_v1_TensorMinMaxResponse__Output>;
   tensorMinMax(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_TensorMinMaxRequest, _edgepress_kernels_v1_TensorMinMaxResponse__Output>;
@@ -215,6 +228,15 @@ export interface KernelsClient extends grpc.Client {
   UnpackCsr(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_UnpackSparseRequest, _edgepress_kernels_v1_UnpackSparseResponse__Output>;
   unpackCsr(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_UnpackSparseRequest, _edgepress_kernels_v1_UnpackSparseResponse__Output>;
   unpackCsr(options?: grpc.CallOptions): grpc.ClientDuplexStream<_edgepress_kernels_v1_UnpackSparseRequest, _edgepress_kernels_v1_UnpackSparseResponse__Output>;
+  
+  UnregisterSharedRegion(argument: _edgepress_kernels_v1_UnregisterSharedRegionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_edgepress_kernels_v1_UnregisterSharedRegionResponse__Output>): grpc.ClientUnaryCall;
+  UnregisterSharedRegion(argument: _edgepress_kernels_v1_UnregisterSharedRegionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_edgepress_kernels_v1_UnregisterSharedRegionResponse__Output>): grpc.ClientUnaryCall;
+  UnregisterSharedRegion(argument: _edgepress_kernels_v1_UnregisterSharedRegionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_edgepress_kernels_v1_UnregisterSharedRegionResponse__Output>): grpc.ClientUnaryCall;
+  UnregisterSharedRegion(argument: _edgepress_kernels_v1_UnregisterSharedRegionRequest, callback: grpc.requestCallback<_edgepress_kernels_v1_UnregisterSharedRegionResponse__Output>): grpc.ClientUnaryCall;
+  unregisterSharedRegion(argument: _edgepress_kernels_v1_UnregisterSharedRegionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_edgepress_kernels_v1_UnregisterSharedRegionResponse__Output>): grpc.ClientUnaryCall;
+  unregisterSharedRegion(argument: _edgepress_kernels_v1_UnregisterSharedRegionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_edgepress_kernels_v1_UnregisterSharedRegionResponse__Output>): grpc.ClientUnaryCall;
+  unregisterSharedRegion(argument: _edgepress_kernels_v1_UnregisterSharedRegionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_edgepress_kernels_v1_UnregisterSharedRegionResponse__Output>): grpc.ClientUnaryCall;
+  unregisterSharedRegion(argument: _edgepress_kernels_v1_UnregisterSharedRegionRequest, callback: grpc.requestCallback<_edgepress_kernels_v1_UnregisterSharedRegionResponse__Output>): grpc.ClientUnaryCall;
   
 }
 
@@ -271,6 +293,8 @@ export interface KernelsHandlers extends grpc.UntypedServiceImplementation {
   
   QuantizeTernary: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_QuantizeTernaryRequest__Output, _edgepress_kernels_v1_SignQuantizeResponse>;
   
+  RegisterSharedRegion: grpc.handleUnaryCall<_edgepress_kernels_v1_RegisterSharedRegionRequest__Output, _edgepress_kernels_v1_RegisterSharedRegionResponse>;
+  
   TensorMinMax: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_TensorMinMaxRequest__Output, _edgepress_kernels_v1_TensorMinMaxResponse>;
   
   TruncatedSvd: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_TruncatedSvdRequest__Output, _edgepress_kernels_v1_TruncatedSvdResponse>;
@@ -280,6 +304,8 @@ export interface KernelsHandlers extends grpc.UntypedServiceImplementation {
   UnpackCsc: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_UnpackSparseRequest__Output, _edgepress_kernels_v1_UnpackSparseResponse>;
   
   UnpackCsr: grpc.handleBidiStreamingCall<_edgepress_kernels_v1_UnpackSparseRequest__Output, _edgepress_kernels_v1_UnpackSparseResponse>;
+  
+  UnregisterSharedRegion: grpc.handleUnaryCall<_edgepress_kernels_v1_UnregisterSharedRegionRequest__Output, _edgepress_kernels_v1_UnregisterSharedRegionResponse>;
   
 }
 
@@ -310,9 +336,11 @@ export interface KernelsDefinition extends grpc.ServiceDefinition {
   QuantizeLinear: MethodDefinition<_edgepress_kernels_v1_QuantizeLinearRequest, _edgepress_kernels_v1_QuantizeLinearResponse, _edgepress_kernels_v1_QuantizeLinearRequest__Output, _edgepress_kernels_v1_QuantizeLinearResponse__Output>
   QuantizeTensor: MethodDefinition<_edgepress_kernels_v1_QuantizeTensorRequest, _edgepress_kernels_v1_QuantizeTensorResponse, _edgepress_kernels_v1_QuantizeTensorRequest__Output, _edgepress_kernels_v1_QuantizeTensorResponse__Output>
   QuantizeTernary: MethodDefinition<_edgepress_kernels_v1_QuantizeTernaryRequest, _edgepress_kernels_v1_SignQuantizeResponse, _edgepress_kernels_v1_QuantizeTernaryRequest__Output, _edgepress_kernels_v1_SignQuantizeResponse__Output>
+  RegisterSharedRegion: MethodDefinition<_edgepress_kernels_v1_RegisterSharedRegionRequest, _edgepress_kernels_v1_RegisterSharedRegionResponse, _edgepress_kernels_v1_RegisterSharedRegionRequest__Output, _edgepress_kernels_v1_RegisterSharedRegionResponse__Output>
   TensorMinMax: MethodDefinition<_edgepress_kernels_v1_TensorMinMaxRequest, _edgepress_kernels_v1_TensorMinMaxResponse, _edgepress_kernels_v1_TensorMinMaxRequest__Output, _edgepress_kernels_v1_TensorMinMaxResponse__Output>
   TruncatedSvd: MethodDefinition<_edgepress_kernels_v1_TruncatedSvdRequest, _edgepress_kernels_v1_TruncatedSvdResponse, _edgepress_kernels_v1_TruncatedSvdRequest__Output, _edgepress_kernels_v1_TruncatedSvdResponse__Output>
   Tucker2Conv: MethodDefinition<_edgepress_kernels_v1_Tucker2ConvRequest, _edgepress_kernels_v1_Tucker2ConvResponse, _edgepress_kernels_v1_Tucker2ConvRequest__Output, _edgepress_kernels_v1_Tucker2ConvResponse__Output>
   UnpackCsc: MethodDefinition<_edgepress_kernels_v1_UnpackSparseRequest, _edgepress_kernels_v1_UnpackSparseResponse, _edgepress_kernels_v1_UnpackSparseRequest__Output, _edgepress_kernels_v1_UnpackSparseResponse__Output>
   UnpackCsr: MethodDefinition<_edgepress_kernels_v1_UnpackSparseRequest, _edgepress_kernels_v1_UnpackSparseResponse, _edgepress_kernels_v1_UnpackSparseRequest__Output, _edgepress_kernels_v1_UnpackSparseResponse__Output>
+  UnregisterSharedRegion: MethodDefinition<_edgepress_kernels_v1_UnregisterSharedRegionRequest, _edgepress_kernels_v1_UnregisterSharedRegionResponse, _edgepress_kernels_v1_UnregisterSharedRegionRequest__Output, _edgepress_kernels_v1_UnregisterSharedRegionResponse__Output>
 }
