@@ -1,0 +1,46 @@
+/**
+ * The built-in plugins as a pipeline runs them (bundled from plugins/*, each stage in the sandbox)
+ * on the real PP-OCR direction classifier with real text-line inputs from ../shared/data/ocr.
+ */
+import path from 'node:path';
+import { connectKernels } from '@edgepress/plugin-host';
+import { requireDataRoot } from '../src/data/data-root';
+import { createBuiltinRegistry } from '../src/run/builtin-registry';
+import type { PipelineEvent } from '../src/run/pipeline-events';
+import { runPipeline } from '../src/run/run-pipeline';
+import { OrtModelSession } from '../src/evaluate/ort-session';
+import { readFileSync } from 'node:fs';
+import { CLASSIFIER } from './ocr-assets';
+
+jest.setTimeout(300_000);
+
+it('folds, prunes channels and prunes weights of the PP-OCR classifier end to end', async () => {
+  const lines = path.join(requireDataRoot(), 'ocr', 'lines');
+  const events: PipelineEvent[] = [];
+  const result = await runPipeline(
+    {
+      target: 'raspberry-pi-5',
+      stages: [{ plugin: 'fold-batchnorm' }, { plugin: 'prune-channels', params: { ratio: 0.25, calibrationBatches: 4 } }, { plugin: 'prune-magnitude', params: { sparsity: 0.3 } }],
+      calibration: { type: 'tensor-folder', path: lines, limit: 8 },
+      evaluation: { type: 'tensor-folder', path: lines, limit: 16 },
+      constraints: { maxFidelityDrop: 0.5 },
+    },
+    { model: new Uint8Array(readFileSync(CLASSIFIER)), modelName: 'ch_ppocr_mobile_v2.0_cls', registry: createBuiltinRegistry(), kernels: connectKernels().kernels, latency: { warmupRuns: 1, runs: 5 }, onEvent: (event) => void events.push(event) },
+  );
+  const [folded, channels, sparse] = result.stages.map((stage) => stage.metrics);
+  expect(result.stages.map((stage) => stage.plugin)).toEqual(['fold-batchnorm', 'prune-channels', 'prune-magnitude']);
+  // Folding BatchNormalization is exact up to float rounding; it removes the BN parameters.
+  expect(folded.fidelity?.cosine).toBeGreaterThan(0.9999);
+  expect(folded.parameters).toBeLessThan(result.baseline.parameters);
+  // Removing a quarter of the channels shrinks the model for real.
+  expect(channels.parameters).toBeLessThan(folded.parameters * 0.9);
+  expect(channels.sizeBytes).toBeLessThan(folded.sizeBytes);
+  // Magnitude pruning zeroes weights; the last model still loads and keeps most of the output.
+  expect(sparse.nonZeros).toBeLessThan(channels.nonZeros * 0.75);
+  expect(sparse.fidelity?.cosine).toBeGreaterThan(0.5);
+  expect(result.stages.every((stage) => stage.metrics.estimate?.targetId === 'raspberry-pi-5' && stage.metrics.latency !== null)).toBe(true);
+  expect(result.constraintsMet).toBe(true);
+  expect(events.filter((event) => event.type === 'stage-completed')).toHaveLength(3);
+  const session = await OrtModelSession.create(result.model);
+  await session.release();
+});
