@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
-import type { BlobStore, Database, RunQueue } from '@edgepress/db';
+import type { Artifact, BlobStore, Database, RunQueue, Stage } from '@edgepress/db';
 import type { LinkSigner } from './auth/signed-links';
 import type { Viewer } from './auth/viewer';
+import { createBatchLoader, type BatchLoader } from './services/batch-loader';
 import type { ParamsValidator } from './services/params-validator';
 import type { RunEventSource } from './subscriptions/run-streams';
 
@@ -24,6 +25,11 @@ export interface GatewayContext {
   log: Logger;
   /** Loads a value once per request (e.g. a run's artifacts for each of its stages). */
   memo<T>(key: string, load: () => Promise<T>): Promise<T>;
+  /** Stages and artifacts of the runs a request touches, read in one query per tick. */
+  loaders: {
+    stagesOfRun: BatchLoader<string, Stage[]>;
+    artifactsOfRun: BatchLoader<string, Artifact[]>;
+  };
 }
 
 export function createContext(viewer: Viewer, services: GatewayServices, requestId: string, log: Logger): GatewayContext {
@@ -33,6 +39,10 @@ export function createContext(viewer: Viewer, services: GatewayServices, request
     services,
     requestId,
     log,
+    loaders: {
+      stagesOfRun: createBatchLoader((runIds) => services.db.stages.listForRuns(viewer.teamId, runIds)),
+      artifactsOfRun: createBatchLoader((runIds) => services.db.artifacts.listForRuns(viewer.teamId, runIds)),
+    },
     memo<T>(key: string, load: () => Promise<T>): Promise<T> {
       let value = cache.get(key);
       if (!value) {

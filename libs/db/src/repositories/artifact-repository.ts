@@ -93,4 +93,23 @@ export class ArtifactRepository {
     );
     return rows.map(toArtifact);
   }
+
+  /** The artifacts of several runs in one query; runs of other teams are absent from the map. */
+  async listForRuns(teamId: string, runIds: readonly string[]): Promise<Map<string, Artifact[]>> {
+    const team = requireId(teamId, 'team');
+    const ids = [...new Set(runIds.map((id) => requireId(id, 'run')))];
+    const byRun = new Map<string, Artifact[]>();
+    if (ids.length === 0) return byRun;
+    const rows = await queryRows<ArtifactRow>(
+      this.db,
+      'SELECT * FROM artifacts WHERE team_id = $1 AND run_id = ANY($2::uuid[]) ORDER BY run_id, stage_index NULLS LAST, kind, created_at',
+      [team, ids],
+    );
+    for (const artifact of rows.map(toArtifact)) {
+      const list = byRun.get(artifact.runId) ?? [];
+      list.push(artifact);
+      byRun.set(artifact.runId, list);
+    }
+    return byRun;
+  }
 }

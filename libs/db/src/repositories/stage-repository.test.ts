@@ -27,6 +27,24 @@ describe('StageRepository', () => {
     expect(await env.db.stages.fail(team.id, run.id, 0, { code: 'INTERNAL', message: 'late' })).toEqual({ changed: false, stage: first.stage });
   });
 
+  it('lists the stages and artifacts of several runs in one call, within the team only', async () => {
+    const team = await seedTeam(env.db);
+    const other = await seedTeam(env.db);
+    const runA = await seedRun(env.db, team.id, { stageCount: 2 });
+    const runB = await seedRun(env.db, team.id, { stageCount: 3 });
+    const foreign = await seedRun(env.db, other.id, { stageCount: 1 });
+    await env.db.stages.complete(team.id, runB.id, 0, { metrics: {}, artifact: { sha256: sha256Of('b0'), sizeBytes: 2 } });
+    const stages = await env.db.stages.listForRuns(team.id, [runA.id, runB.id, foreign.id, runA.id]);
+    expect([...stages.keys()].sort()).toEqual([runA.id, runB.id].sort());
+    expect(stages.get(runA.id)?.map((s) => s.index)).toEqual([0, 1]);
+    expect(stages.get(runB.id)?.map((s) => s.index)).toEqual([0, 1, 2]);
+    expect(stages.get(runB.id)).toEqual(await env.db.stages.list(team.id, runB.id));
+    const artifacts = await env.db.artifacts.listForRuns(team.id, [runA.id, runB.id, foreign.id]);
+    expect(artifacts.get(runB.id)).toEqual(await env.db.artifacts.listForRun(team.id, runB.id));
+    expect(artifacts.has(foreign.id)).toBe(false);
+    expect((await env.db.stages.listForRuns(team.id, [])).size).toBe(0);
+  });
+
   it('lets exactly one of two overlapping completions win (row lock held by the first)', async () => {
     const team = await seedTeam(env.db);
     const run = await seedRun(env.db, team.id);

@@ -100,6 +100,27 @@ export class StageRepository {
     return rows.map(toStage);
   }
 
+  /**
+   * The stages of several runs in one query (the gateway lists 20 runs with their stages per
+   * request). Runs of other teams, or unknown ids, are simply absent from the map.
+   */
+  async listForRuns(teamId: string, runIds: readonly string[]): Promise<Map<string, Stage[]>> {
+    const team = requireId(teamId, 'team');
+    const ids = [...new Set(runIds.map((id) => requireId(id, 'run')))];
+    const byRun = new Map<string, Stage[]>();
+    if (ids.length === 0) return byRun;
+    const rows = await queryRows<StageRow>(this.db, 'SELECT * FROM stages WHERE team_id = $1 AND run_id = ANY($2::uuid[]) ORDER BY run_id, index', [
+      team,
+      ids,
+    ]);
+    for (const stage of rows.map(toStage)) {
+      const list = byRun.get(stage.runId) ?? [];
+      list.push(stage);
+      byRun.set(stage.runId, list);
+    }
+    return byRun;
+  }
+
   async get(teamId: string, runId: string, index: number): Promise<Stage> {
     const row = await queryOne<StageRow>(this.db, 'SELECT * FROM stages WHERE team_id = $1 AND run_id = $2 AND index = $3', [
       requireId(teamId, 'team'),

@@ -137,17 +137,17 @@ export class RunResolver {
 
   @FieldResolver(() => [StageType])
   async stages(@Root() run: Run, @Ctx() ctx: GatewayContext): Promise<unknown[]> {
-    return ctx.memo(`stages:${run.id}`, () => ctx.services.db.stages.list(ctx.viewer.teamId, run.id));
+    return (await ctx.loaders.stagesOfRun.load(run.id)) ?? [];
   }
 
   @FieldResolver(() => [ArtifactType], { description: 'Stage models in stage order, then the run\'s report' })
   async artifacts(@Root() run: Run, @Ctx() ctx: GatewayContext): Promise<unknown[]> {
-    return ctx.memo(`artifacts:${run.id}`, () => ctx.services.db.artifacts.listForRun(ctx.viewer.teamId, run.id));
+    return (await ctx.loaders.artifactsOfRun.load(run.id)) ?? [];
   }
 
   @FieldResolver(() => ArtifactType, { nullable: true, description: 'The run\'s report (report.json), once written' })
   async report(@Root() run: Run, @Ctx() ctx: GatewayContext): Promise<unknown> {
-    const artifacts = await ctx.memo(`artifacts:${run.id}`, () => ctx.services.db.artifacts.listForRun(ctx.viewer.teamId, run.id));
+    const artifacts = (await ctx.loaders.artifactsOfRun.load(run.id)) ?? [];
     return artifacts.find((artifact) => artifact.kind === 'report' && artifact.stageIndex === null) ?? null;
   }
 

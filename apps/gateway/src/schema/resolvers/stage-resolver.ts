@@ -16,7 +16,7 @@ export class StageResolver {
 
   @FieldResolver(() => ArtifactType, { nullable: true, description: 'The model this stage produced' })
   async artifact(@Root() stage: Stage, @Ctx() ctx: GatewayContext): Promise<Artifact | null> {
-    const artifacts = await ctx.memo(`artifacts:${stage.runId}`, () => ctx.services.db.artifacts.listForRun(ctx.viewer.teamId, stage.runId));
+    const artifacts = (await ctx.loaders.artifactsOfRun.load(stage.runId)) ?? [];
     return artifacts.find((artifact) => artifact.stageIndex === stage.index && artifact.kind === 'model') ?? null;
   }
 
