@@ -139,6 +139,8 @@ export interface NativeScaleGeometry extends NativeCallArgs {
 
 export interface NativeQuantizeArgs extends NativeScaleGeometry {
   x: Float32Array;
+  /** Written in place of a new result when given (checked by quantizeLinear). */
+  out?: Int8Array | Uint8Array;
   scale: Float32Array;
   zeroPoint: Int32Array | undefined;
   qmin: number;

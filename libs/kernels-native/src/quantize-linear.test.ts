@@ -232,6 +232,21 @@ describe('quantizeLinear on large tensors', () => {
     }
   }, 30000);
 
+  it('writes into a caller-provided output (int8 and packed int4), with the same bytes as a fresh result', async () => {
+    const rand = random(9);
+    const x = Float32Array.from({ length: 3 * 1001 }, () => (rand() - 0.5) * 8);
+    const params = { scale: Float32Array.of(0.02, 0.05, 0.1), axis: 0 };
+    for (const [type, out] of [
+      ['int8', new Int8Array(3 * 1001)],
+      ['int4', new Uint8Array(Math.ceil((3 * 1001) / 2))],
+    ] as const) {
+      const fresh = await quantizeLinear({ data: x, shape: [3, 1001] }, type, params);
+      const into = await quantizeLinear({ data: x, shape: [3, 1001] }, type, params, { out, threads: 2 });
+      expect(into.data).toBe(out);
+      expect(byteDifference(out, fresh.data)).toBeUndefined();
+    }
+  });
+
   it('saturates to the 7-bit range with reduceRange', async () => {
     const x = Float32Array.of(-1000, -64.5, -63.5, 0, 62.5, 63.5, 1000);
     const int8 = await quantizeLinear({ data: x, shape: [7] }, 'int8', { scale: Float32Array.of(1) }, { reduceRange: true });

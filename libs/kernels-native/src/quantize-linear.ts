@@ -41,6 +41,11 @@ export interface QuantizationParams extends ScaleLayout {
 export interface QuantizeOptions extends KernelCallOptions {
   /** Saturate to one bit less (int8 [-64, 63], uint8 [0, 127], int4 [-4, 3], uint4 [0, 7]). */
   reduceRange?: boolean;
+  /**
+   * Write the result here instead of a new array: an Int8Array for int8, else a Uint8Array, of
+   * the result's byte length, sharing no memory with x (e.g. a range of shared memory).
+   */
+  out?: Int8Array | Uint8Array;
 }
 
 function expectParams(name: string, params: unknown): QuantizationParams {
@@ -75,11 +80,27 @@ export async function quantizeLinear(
   const { scaleCount: _, ...geometry } = checkedGeometry(input.shape, p, type);
   const { qmin, qmax } = quantizedRange(type, options.reduceRange ?? false);
   const threads = expectThreads(options.threads);
+  const out = expectOutput(options.out, type, elementCount(input.shape), input.data);
   const cancel = cancelFlagFor(options.signal);
   const data = await callNative('quantizeLinear', () =>
-    native.quantizeLinear({ ...geometry, x: input.data, scale: p.scale, zeroPoint: p.zeroPoint, qmin, qmax, bits: bitsOf(type), threads, cancel }),
+    native.quantizeLinear({ ...geometry, x: input.data, scale: p.scale, zeroPoint: p.zeroPoint, qmin, qmax, bits: bitsOf(type), threads, cancel, out }),
   );
   return { type, data, shape: input.shape };
+}
+
+function expectOutput(out: unknown, type: QuantizedType, count: number, x: Float32Array): Int8Array | Uint8Array | undefined {
+  if (out === undefined) return undefined;
+  const ctor = type === 'int8' ? Int8Array : Uint8Array;
+  const bytes = quantizedByteLength(type, count);
+  const y = out as Int8Array | Uint8Array;
+  if (!isTypedArrayOf(out, ctor) || y.length !== bytes) {
+    const received = ArrayBuffer.isView(out) ? `${out.constructor.name}(${y.length})` : typeof out;
+    throw invalidArgument(`Expected a ${ctor.name} of ${bytes} bytes for out (${type}) but received ${received}`, 'out');
+  }
+  if (y.buffer === x.buffer && y.byteOffset < x.byteOffset + x.byteLength && x.byteOffset < y.byteOffset + y.byteLength) {
+    throw invalidArgument('Expected out not to share memory with x', 'out');
+  }
+  return y;
 }
 
 function expectQuantizedTensor(name: string, value: unknown, maxElements: number): QuantizedTensor & { shape: number[] } {

@@ -8,6 +8,7 @@
  */
 import * as grpc from '@grpc/grpc-js';
 import { createInProcessKernels, createKernelClient, createKernelServer, type KernelClient, type KernelServer, type KernelService, type SharedTensorRegion } from './index';
+import { codecFor } from './operators';
 import { kernelsServiceDefinition } from './proto';
 import { CONFORMANCE_CASES } from './testing/conformance-cases';
 import { normalise, randomFloats } from './testing/fixtures';
@@ -92,6 +93,20 @@ describe('KernelService over same-host shared memory', () => {
     const y = await client.withSharedOutput(outputs.range(0, 1024)).quantizeLinear(x, 'int8', { scale: new Float32Array([0.01]) });
     expect(y.data.buffer).not.toBe(outputs.buffer);
     expect(normalise(y)).toEqual(normalise(await local.quantizeLinear(x, 'int8', { scale: new Float32Array([0.01]) })));
+  });
+
+  it('lets QuantizeLinear write its result straight into the output range (no copy on the server)', () => {
+    const codec = codecFor('quantizeLinear');
+    const room = new Uint8Array(256);
+    const allocate = (bytes: number) => room.subarray(64, 64 + bytes);
+    const x = { data: new Float32Array(50), shape: [5, 10] };
+    const int8 = codec.outputInto?.([x, 'int8', { scale: new Float32Array([1]) }, {}], allocate)[3] as { out: Int8Array };
+    expect([int8.out.constructor, int8.out.length, int8.out.buffer, int8.out.byteOffset]).toEqual([Int8Array, 50, room.buffer, 64]);
+    const int4 = codec.outputInto?.([x, 'uint4', { scale: new Float32Array([1]) }, {}], allocate)[3] as { out: Uint8Array };
+    expect([int4.out.constructor, int4.out.length]).toEqual([Uint8Array, 25]);
+    // No room, or arguments that validation will refuse: the parameters stay as they were.
+    expect(codec.outputInto?.([x, 'int8', {}, {}], () => undefined)[3]).toEqual({});
+    expect(codec.outputInto?.([{ data: x.data, shape: 'bad' }, 'int8', {}, {}], allocate)[3]).toEqual({});
   });
 
   it('checks output ranges on the client', () => {

@@ -39,12 +39,17 @@ Napi::Value QuantizeLinear(const Napi::CallbackInfo& info) {
   const size_t out_bytes = bits == 8 ? n : (n + 1) / 2;
   const napi_typedarray_type out_type = is_signed && bits == 8 ? napi_int8_array : napi_uint8_array;
   auto out = std::make_shared<NativeResult>();
+  // The caller's output array (TypeScript checked its type, length and that it shares no memory with x), if any.
+  const bool given = !args.Get("out").IsUndefined();
+  const ByteArrayView given_out = given ? GetByteArray(args, "out", out_bytes) : ByteArrayView{};
+  std::shared_ptr<Napi::Reference<Napi::Value>> kept_out;
+  if (given) kept_out = KeepForFinish(given_out.value);
 
-  auto* task = AsyncTask::Create(env, args.Get("cancel"), {x.value, scale.value, zp.value});
+  auto* task = AsyncTask::Create(env, args.Get("cancel"), {x.value, scale.value, zp.value, given_out.value});
   return task->Run(
       [=](const CancelFlag& cancel) {
-        out->Allocate(out_bytes);
-        uint8_t* y = static_cast<uint8_t*>(out->data());
+        if (!given) out->Allocate(out_bytes);
+        uint8_t* y = given ? given_out.data : static_cast<uint8_t*>(out->data());
         std::vector<uint8_t> scratch(bits == 4 ? n : 0);
         uint8_t* dest = bits == 4 ? scratch.data() : y;
         std::vector<char> nan_seen(1, 0);
@@ -68,7 +73,9 @@ Napi::Value QuantizeLinear(const Napi::CallbackInfo& info) {
           });
         }
       },
-      [out, out_type, out_bytes](Napi::Env env) -> Napi::Value { return out->Release(env, out_type, out_bytes); });
+      [out, out_type, out_bytes, kept_out](Napi::Env env) -> Napi::Value {
+        return kept_out ? kept_out->Value() : Napi::Value(out->Release(env, out_type, out_bytes));
+      });
 }
 
 Napi::Value DequantizeLinear(const Napi::CallbackInfo& info) {

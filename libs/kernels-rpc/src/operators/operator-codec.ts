@@ -26,6 +26,12 @@ export interface OperatorCodec<M extends KernelMethod, Args, ArgsOut, Result, Re
   decodeResult(r: TensorAssembler, result: ResultOut): OperatorResult<M>;
   /** Client side, after decoding: honour caller-provided outputs (e.g. SpMM's `out`). */
   deliver?(params: OperatorParams<M>, result: OperatorResult<M>): OperatorResult<M>;
+  /**
+   * Server side, for a call with a shared output range: the parameters with the kernel's output
+   * placed in memory from `allocate` (e.g. QuantizeLinear's `out`), so that the result needs no
+   * copy; the parameters as they are when `allocate` has no room.
+   */
+  outputInto?(params: OperatorParams<M>, allocate: (bytes: number) => Uint8Array | undefined): OperatorParams<M>;
 }
 
 /** An operator codec with its message types erased, for the generic client and server glue. */
@@ -38,6 +44,7 @@ export interface AnyOperatorCodec {
   encodeResult(w: TensorWriter, result: unknown): object;
   decodeResult(r: TensorAssembler, result: object): unknown;
   deliver?(params: readonly unknown[], result: unknown): unknown;
+  outputInto?(params: unknown[], allocate: (bytes: number) => Uint8Array | undefined): unknown[];
 }
 
 export function defineOperator<M extends KernelMethod, Args, ArgsOut, Result, ResultOut>(

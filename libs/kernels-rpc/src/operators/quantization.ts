@@ -1,4 +1,5 @@
 /** Codecs of the quantization operators (QuantizeLinear, DequantizeLinear, min/max, quantizeTensor). */
+import { EdgepressError, ErrorCode } from '@edgepress/errors';
 import type { QuantizeTensorOptions, Tensor } from '@edgepress/kernels-native';
 import type { DequantizeLinearArgs, DequantizeLinearArgs__Output } from '../gen/edgepress/kernels/v1/DequantizeLinearArgs';
 import type { DequantizeLinearResult, DequantizeLinearResult__Output } from '../gen/edgepress/kernels/v1/DequantizeLinearResult';
@@ -29,6 +30,26 @@ export const quantizeLinearCodec = defineOperator<'quantizeLinear', QuantizeLine
   ],
   encodeResult: (w, y) => ({ y: w.quantized('y', y) }),
   decodeResult: (r, m) => present(r.quantized(m.y), 'y'),
+  // A caller's `out` stays on the client: the result is copied into it, as in process.
+  deliver: ([, , , options], y) => {
+    const out = options?.out;
+    if (out === undefined) return y;
+    if (!ArrayBuffer.isView(out) || out.constructor !== y.data.constructor || out.length !== y.data.length) {
+      throw new EdgepressError(ErrorCode.INVALID_ARGUMENT, `Expected out to be a ${y.data.constructor.name} of ${y.data.length} bytes`, { details: { argument: 'out' } });
+    }
+    out.set(y.data);
+    return { ...y, data: out };
+  },
+  outputInto: (params, allocate) => {
+    const [x, type, quantization, options] = params;
+    const count = Array.isArray(x?.shape) ? x.shape.reduce((a, b) => a * b, 1) : Number.NaN;
+    const bytes = type === 'int4' || type === 'uint4' ? Math.ceil(count / 2) : count;
+    // Arguments that kernels-native is about to reject get no room.
+    const room = Number.isSafeInteger(bytes) && bytes > 0 ? allocate(bytes) : undefined;
+    if (room === undefined) return params;
+    const out = type === 'int8' ? new Int8Array(room.buffer, room.byteOffset, bytes) : room;
+    return [x, type, quantization, { ...options, out }];
+  },
 });
 
 export const dequantizeLinearCodec = defineOperator<'dequantizeLinear', DequantizeLinearArgs, DequantizeLinearArgs__Output, DequantizeLinearResult, DequantizeLinearResult__Output>({

@@ -152,7 +152,8 @@ export function operatorHandler(codec: AnyOperatorCodec, context: HandlerContext
       const sharedOutput = message.options?.sharedOutput;
       if (sharedOutput && lease === undefined) throw new EdgepressError(ErrorCode.INVALID_ARGUMENT, 'This server does not offer shared memory (options.sharedOutput)', { details: { argument: 'options.sharedOutput' } });
       const arena = sharedOutput && lease ? lease.outputArena(sharedOutput) : undefined;
-      const params = codec.decodeArgs(tensors, message, options);
+      const decoded = codec.decodeArgs(tensors, message, options);
+      const params = arena && codec.outputInto ? codec.outputInto(decoded, arena.allocate) : decoded;
       const kernel = context.kernels[codec.method] as (...args: unknown[]) => Promise<unknown>;
       context.logger.debug({ rpc: codec.rpc, threads: options.threads, bytes: tensors.totalBytes }, 'kernel call started');
       if (finished) return;

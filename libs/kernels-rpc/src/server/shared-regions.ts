@@ -49,8 +49,11 @@ interface Registered {
   unregistered: boolean;
 }
 
-/** A range of a region that result tensors are copied into (unless a kernel wrote them there). */
+/** A range of a region for a call's results: kernels may write into it, the rest is copied in. */
 export interface OutputArena {
+  /** Room for a kernel's output (64-byte aligned), or undefined when the range is full. */
+  readonly allocate: (bytes: number) => Uint8Array | undefined;
+  /** Where a result tensor goes: referenced in place if a kernel wrote it here, else copied in if it fits. */
   readonly place: SharedPlacement;
 }
 
@@ -215,18 +218,23 @@ export class SharedLease {
     const end = start + length;
     const buffer = entry.region.buffer;
     let cursor = start;
+    const allocate = (bytes: number): Uint8Array | undefined => {
+      const at = Math.ceil(cursor / RESULT_ALIGNMENT) * RESULT_ALIGNMENT;
+      if (at + bytes > end) return undefined;
+      cursor = at + bytes;
+      return new Uint8Array(buffer, at, bytes);
+    };
     const place = (bytes: Uint8Array): WireSharedSlice | undefined => {
       // A kernel may have written its result into the range already.
       if (bytes.buffer === buffer && bytes.byteOffset >= start && bytes.byteOffset + bytes.byteLength <= end) {
         return { regionId: entry.id, offset: bytes.byteOffset };
       }
-      const at = Math.ceil(cursor / RESULT_ALIGNMENT) * RESULT_ALIGNMENT;
-      if (at + bytes.byteLength > end) return undefined;
-      new Uint8Array(buffer, at, bytes.byteLength).set(bytes);
-      cursor = at + bytes.byteLength;
-      return { regionId: entry.id, offset: at };
+      const room = allocate(bytes.byteLength);
+      if (room === undefined) return undefined;
+      room.set(bytes);
+      return { regionId: entry.id, offset: room.byteOffset };
     };
-    return { place };
+    return { allocate, place };
   }
 
   release(): void {

@@ -18,6 +18,14 @@ const dense = { data: randomFloats(40 * 30, 5).map((v) => (Math.abs(v) < 0.7 ? 0
 export const CONFORMANCE_CASES: ConformanceCase[] = [
   ['quantizeLinear per axis int8', (k) => k.quantizeLinear(x, 'int8', { scale, zeroPoint, axis: 0 })],
   ['quantizeLinear block-wise int4', (k) => k.quantizeLinear(x, 'int4', { scale: new Float32Array(64 * 2).fill(0.05), axis: 1, blockSize: 32 })],
+  [
+    'quantizeLinear into a caller-provided output',
+    async (k) => {
+      const out = new Int8Array(64 * 50);
+      const y = await k.quantizeLinear(x, 'int8', { scale, axis: 0 }, { out });
+      return { same: y.data === out, y };
+    },
+  ],
   ['quantizeLinear reduceRange uint8', (k) => k.quantizeLinear(x, 'uint8', { scale: new Float32Array([0.02]), zeroPoint: new Int32Array([128]) }, { reduceRange: true })],
   ['dequantizeLinear uint4', async (k) => k.dequantizeLinear({ type: 'uint4', data: randomInts(Uint8Array, 75, 0, 255, 6), shape: [3, 50] }, { scale: new Float32Array([0.5, 0.25, 2]), axis: 0 })],
   ['tensorMinMax per axis', (k) => k.tensorMinMax(x, { axis: 1 })],

@@ -1,14 +1,18 @@
 /**
  * Per-channel int8 quantization of a 64 MB float32 tensor [channels, columns] (axis 0, given
  * scales): plain JavaScript (one thread, ONNX rounding and saturation), our quantizeLinear in
- * process, and the same call through the gRPC kernel service with the server in another process.
- * The plain-JS and gRPC outputs are checked against the in-process one before anything is timed.
+ * process, and the same call through the gRPC kernel service with the server in another process,
+ * three ways: streamed over TCP (edgepress-grpc: what a remote server gets), and over same-host
+ * shared memory with the tensor allocated in a shared region and the result written into a shared
+ * range (edgepress-grpc-shm), or copied into the region on every call first (edgepress-grpc-shm-copy:
+ * a caller whose tensor lives elsewhere). Every output is checked against the in-process one
+ * before anything is timed.
  */
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
 import * as kernels from '@edgepress/kernels-native';
-import { createKernelClient } from '@edgepress/kernels-rpc/client';
+import { createKernelClient, type KernelClient } from '@edgepress/kernels-rpc/client';
 import { randomFloats } from './data';
 import { measureCase, type BenchResult } from './results';
 import type { Side, TimingBudget } from './timing';
@@ -49,6 +53,33 @@ async function startServer(threads: number): Promise<{ address: string; pid: num
   return { address, pid: child.pid as number, stop: () => child.kill('SIGTERM') };
 }
 
+type QuantizeParams = { scale: Float32Array; axis: number };
+
+/** The gRPC sides (streamed, shared memory, shared memory with a copy), each checked once against `expected`. */
+async function grpcSides(client: KernelClient, tensor: { data: Float32Array; shape: number[] }, params: QuantizeParams, expected: ArrayBufferView) {
+  const input = await client.createSharedRegion(tensor.data.byteLength);
+  const output = await client.createSharedRegion(tensor.data.length);
+  const shared = { data: new Float32Array(input.buffer), shape: tensor.shape };
+  shared.data.set(tensor.data);
+  const intoOutput = client.withSharedOutput(output.range(0, output.byteLength));
+  const streamed = (threads: number) => client.quantizeLinear(tensor, 'int8', params, { threads });
+  const zeroCopy = (threads: number) => intoOutput.quantizeLinear(shared, 'int8', params, { threads });
+  const withCopy = (threads: number) => {
+    shared.data.set(tensor.data);
+    return zeroCopy(threads);
+  };
+  for (const [name, run] of [['streamed', streamed], ['shared-memory', zeroCopy]] as const) {
+    const result = await run(1);
+    if (!sameBytes(result.data, expected)) throw new Error(`quantization through gRPC (${name}) disagrees with quantizeLinear`);
+  }
+  if ((await zeroCopy(1)).data.buffer !== output.buffer) throw new Error('the kernel server did not use shared memory (is it on this host, with --shared-memory on?)');
+  return (threads: number): Side[] => [
+    { impl: 'edgepress-grpc', run: () => streamed(threads) },
+    { impl: 'edgepress-grpc-shm', run: () => zeroCopy(threads) },
+    { impl: 'edgepress-grpc-shm-copy', run: () => withCopy(threads) },
+  ];
+}
+
 export async function benchQuantize(megabytes: number, threadCounts: readonly number[], grpc: boolean, budget: TimingBudget, report: (r: BenchResult) => void): Promise<void> {
   const channels = 256;
   const columns = (megabytes * (1 << 20)) / 4 / channels;
@@ -67,17 +98,10 @@ export async function benchQuantize(megabytes: number, threadCounts: readonly nu
   const server = grpc ? await startServer(Math.max(...threadCounts)) : undefined;
   const client = server ? createKernelClient({ addresses: [server.address], deadlineMs: 120_000, healthCheckIntervalMs: 0 }) : undefined;
   try {
-    if (client) {
-      const remote = await client.quantizeLinear(tensor, 'int8', params);
-      if (!sameBytes(remote.data, reference.data)) throw new Error('quantization through gRPC disagrees with quantizeLinear');
-    }
+    const remoteSides = client ? await grpcSides(client, tensor, params, reference.data) : () => [];
     for (const threads of threadCounts) {
       const fields = { case: 'quantize-per-channel-int8', threads, m: channels, k: columns, n: 1, sparsity: 0 };
-      const sides: Side[] = [
-        ...(threads === 1 ? [plainJs] : []),
-        { impl: 'edgepress', run: () => kernels.quantizeLinear(tensor, 'int8', params, { threads }) },
-        ...(client ? [{ impl: 'edgepress-grpc', run: () => client.quantizeLinear(tensor, 'int8', params, { threads }) }] : []),
-      ];
+      const sides: Side[] = [...(threads === 1 ? [plainJs] : []), { impl: 'edgepress', run: () => kernels.quantizeLinear(tensor, 'int8', params, { threads }) }, ...remoteSides(threads)];
       await measureCase(fields, sides, work, budget, report, server ? [server.pid] : []);
     }
   } finally {
