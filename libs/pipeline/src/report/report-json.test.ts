@@ -6,7 +6,7 @@ import { reportJsonSchema } from './report-schema';
 describe('report.json', () => {
   const baseline = stageMetrics({ accuracy: classAccuracy([0.9, 0.8, 1]) });
   const stages = [
-    { plugin: 'prune-channels', version: '1.0.0', params: { ratio: 0.3 }, metrics: stageMetrics({ sizeBytes: 7_000_000, fidelity: fidelity(0.998, Infinity), accuracy: classAccuracy([0.9, 0.8, 1]) }), durationMs: 1200 },
+    { plugin: 'prune-channels', version: '1.0.0', params: { ratio: 0.3 }, metrics: stageMetrics({ sizeBytes: 7_000_000, fidelity: fidelity(0.998, Infinity), accuracy: classAccuracy([0.9, 0.8, 1]) }), durationMs: 1200, summary: { removed: 40 }, notes: ['kept stem'] },
     { plugin: 'quantize-int8', metrics: stageMetrics({ sizeBytes: 2_000_000, bitsPerWeight: 8.2, fidelity: fidelity(0.991, 24.5), accuracy: classAccuracy([0.9, 0.4, 0.9]) }) },
   ];
   const report = buildReport({
@@ -26,7 +26,7 @@ describe('report.json', () => {
     expect(last).toMatchObject({ sizeBytes: 2_000_000, gzipBytes: 9_000_000, parameters: 2_500_000, nonZeros: 2_400_000, latencyMs: 20, bitsPerWeight: 8.2 });
     expect(last.estimate).toMatchObject({ targetId: 'raspberry-pi-4', latencyMs: 100 });
     expect(last.fidelity).toMatchObject({ cosine: 0.991, top1Agreement: 0.97, sqnrDb: 24.5 });
-    expect(report.stages[0]).toMatchObject({ version: '1.0.0', params: { ratio: 0.3 }, durationMs: 1200 });
+    expect(report.stages[0]).toMatchObject({ version: '1.0.0', params: { ratio: 0.3 }, durationMs: 1200, summary: { removed: 40 }, notes: ['kept stem'] });
     expect(report.target).toMatchObject({ id: 'raspberry-pi-4', kind: 'cpu' });
     expect(report.host.cpu).toBe('Test CPU');
     expect(report.data).toEqual({ calibration: null, evaluation: 'tensor folder lines (48 samples)', evaluatedSamples: 30 });

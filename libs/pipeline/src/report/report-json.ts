@@ -14,6 +14,9 @@ export interface StageRecord {
   readonly metrics: StageMetrics;
   /** Wall time of the stage's compression step. */
   readonly durationMs?: number;
+  /** What the plugin reported about its work (StageResult). */
+  readonly summary?: Readonly<Record<string, number | string | boolean>>;
+  readonly notes?: readonly string[];
 }
 
 export interface ReportInput {
@@ -67,6 +70,8 @@ function stageEntry(stage: StageRecord, baseline: StageMetrics | undefined): Rep
   if (stage.version !== undefined) entry.version = stage.version;
   if (stage.params !== undefined) entry.params = { ...stage.params };
   if (stage.durationMs !== undefined) entry.durationMs = stage.durationMs;
+  if (stage.summary !== undefined) entry.summary = { ...stage.summary };
+  if (stage.notes !== undefined) entry.notes = [...stage.notes];
   if (metrics.accuracy !== null) {
     const accuracy: NonNullable<ReportStage['accuracy']> = { metric: metrics.accuracy.metric, value: metrics.accuracy.value, samples: metrics.accuracy.samples, figures: { ...metrics.accuracy.figures } };
     if (metrics.accuracy.perClass !== undefined) accuracy.perClass = metrics.accuracy.perClass.map((entry) => ({ ...entry }));

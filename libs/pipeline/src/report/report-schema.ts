@@ -83,6 +83,9 @@ export const reportStageSchema = z.object({
   fidelity: fidelitySchema.nullable(),
   accuracy: accuracySchema.nullable().optional(),
   durationMs: nonNegative.optional(),
+  /** What the stage's plugin reported (its StageResult). */
+  summary: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional(),
+  notes: z.array(z.string()).optional(),
 });
 
 export const constraintResultSchema = z.object({

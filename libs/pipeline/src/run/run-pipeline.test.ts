@@ -86,6 +86,7 @@ describe('runPipeline', () => {
     expect(result.stages.map((stage) => [stage.plugin, stage.version])).toEqual([['prune-smallest', '1.2.0'], ['fake-quant', '2.0.0']]);
     expect(result.model).toEqual(completed[1].model);
     expect(result.stages[1].metrics.latency?.runs).toBe(3);
+    expect(result.report.stages[0].summary).toEqual({ layers: 2, threshold: expect.any(Number) });
   });
 
   it('checks the constraints on the final model and reports them', async () => {

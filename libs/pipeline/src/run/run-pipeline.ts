@@ -153,7 +153,15 @@ export async function runPipeline(spec: unknown, options: RunPipelineOptions): P
         onMeasuring: () => pending.push(emit({ type: 'stage-measuring', index: stage.index, plugin })),
       });
       await Promise.all(pending);
-      const record: StageRecord = { plugin, version, params: stage.params, metrics: outcome.metrics, durationMs: outcome.durationMs };
+      const record: StageRecord = {
+        plugin,
+        version,
+        params: stage.params,
+        metrics: outcome.metrics,
+        durationMs: outcome.durationMs,
+        ...(outcome.result?.summary === undefined ? {} : { summary: outcome.result.summary }),
+        ...(outcome.result?.notes === undefined ? {} : { notes: outcome.result.notes }),
+      };
       records.push(record);
       current = outcome.model;
       await emit({ type: 'stage-completed', index: stage.index, record, model: outcome.model, result: outcome.result });
