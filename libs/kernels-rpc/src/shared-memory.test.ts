@@ -213,6 +213,29 @@ describe('shared memory when the server does not offer it', () => {
   });
 });
 
+describe('shared regions and server restarts', () => {
+  it('are registered again with a server that restarted on the same address', async () => {
+    const first = await createKernelServer({ threads: 1 });
+    const c = createKernelClient({ addresses: [first.address], deadlineMs: 20_000, healthCheckIntervalMs: 0, initialBackoffMs: 20 });
+    const region = await c.createSharedRegion(1 << 20);
+    const x = new Float32Array(region.buffer, 0, 16 * 1024);
+    x.set(randomFloats(x.length, 6));
+    const out = c.withSharedOutput(region.range(1 << 19, 1 << 16));
+    const expected = normalise(await local.quantizeLinear({ data: x.slice(), shape: [16, 1024] }, 'int8', { scale: new Float32Array([0.02]) }));
+    expect(normalise(await out.quantizeLinear({ data: x, shape: [16, 1024] }, 'int8', { scale: new Float32Array([0.02]) }))).toEqual(expected);
+    first.forceShutdown();
+    const second = await createKernelServer({ threads: 1, port: first.port });
+    try {
+      const y = await out.quantizeLinear({ data: x, shape: [16, 1024] }, 'int8', { scale: new Float32Array([0.02]) });
+      expect(y.data.buffer).toBe(region.buffer);
+      expect(normalise(y)).toEqual(expected);
+    } finally {
+      c.close();
+      await second.drain();
+    }
+  }, 30_000);
+});
+
 describe('shared regions and server shutdown', () => {
   it('are released when the server stops', async () => {
     const stopLogger = recordingLogger();

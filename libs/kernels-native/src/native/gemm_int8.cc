@@ -1,7 +1,8 @@
 // Int8 GEMM entry points: gemmInt8 (MatMulInteger, MatMulIntegerToFloat and QLinearMatMul
 // outputs over a u8/s8 A and packed s8 B) and gemmInt8Dynamic (DynamicQuantizeMatMul: fp32 A
 // quantized to u8 on the fly, per-tensor range including 0, exactly as ONNX Runtime computes the
-// scale and zero point). Both prepare A, then split panels (or row blocks) across threads.
+// scale and zero point, with the codes of gemm_int8_quantize_a.h). Both prepare A and multiply
+// it in one pass over the worker pool where there are enough rows (RunGemm).
 #include <napi.h>
 
 #include <algorithm>
@@ -17,7 +18,6 @@
 #include "gemm_worker_pool.h"
 #include "quantize_napi.h"
 #include "quantize_result.h"
-#include "quantize_rows.h"
 #include "registry.h"
 
 namespace edgepress {

@@ -23,7 +23,7 @@ import type { CalibratorSessionOptions } from '../calibration/kernel-calibrator'
 import { AddressPool, type Endpoint } from './address-pool';
 import { openRemoteCalibrator } from './remote-calibrator';
 import { attemptCall } from './remote-attempt';
-import { SharedMemoryClient, type SharedRange, type SharedTensorRegion } from './shared-memory';
+import { SharedMemoryClient, type SharedAttempt, type SharedRange, type SharedTensorRegion } from './shared-memory';
 
 export interface RetryEvent {
   readonly method: KernelMethod;
@@ -137,11 +137,13 @@ export function createKernelClient(options: KernelClientOptions): KernelClient {
     const streamFrames = frameSequence('args', { ...codec.encodeArgs(streamWriter, params), options: callMessage }, streamWriter, chunkBytes);
     const deadline = Date.now() + deadlineMs;
     const signal = callOptions.signal;
+    let reregistered = false;
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw new EdgepressError(ErrorCode.CANCELLED, 'The kernel call was cancelled');
       const endpoint: Endpoint = pool.pick();
+      let sharing: SharedAttempt | undefined;
       try {
-        const sharing = useSharedMemory ? await shared.attempt(endpoint, output, deadline) : undefined;
+        sharing = useSharedMemory ? await shared.attempt(endpoint, output, deadline) : undefined;
         let frames = streamFrames;
         if (sharing !== undefined) {
           const writer = new TensorWriter(chunkBytes, sharing.placement);
@@ -152,7 +154,14 @@ export function createKernelClient(options: KernelClientOptions): KernelClient {
         return codec.deliver ? codec.deliver(params, result) : result;
       } catch (error) {
         const failure = error instanceof EdgepressError ? error : new EdgepressError(ErrorCode.INTERNAL, 'Kernel call failed', { cause: error });
+        // A server that no longer knows our regions (restarted, or expired them): register again, once.
+        if (sharing !== undefined && !reregistered && SharedMemoryClient.isStaleRegistration(failure)) {
+          reregistered = true;
+          shared.forget(endpoint);
+          continue;
+        }
         if (failure.code !== ErrorCode.UNAVAILABLE) throw failure;
+        shared.forget(endpoint);
         pool.failed(endpoint);
         if (attempt >= maxAttempts) throw failure;
         const delayMs = pool.hasHealthyOtherThan(endpoint) ? 0 : pool.msUntilAnyRecovers();

@@ -18,7 +18,7 @@ import { EdgepressError, ErrorCode } from '@edgepress/errors';
 import type { SharedRegion } from '@edgepress/kernels-native';
 import { kernelsServiceDefinition } from '../proto';
 import { fromCallError } from '../status';
-import type { SharedPlacement, SharedResolver } from '../wire/wire-tensor';
+import { UNKNOWN_REGION_TEXT, type SharedPlacement, type SharedResolver } from '../wire/wire-tensor';
 import type { Endpoint } from './address-pool';
 
 /** A region of memory shared with the kernel servers on this host. */
@@ -115,6 +115,18 @@ export class SharedMemoryClient {
     const region = new ClientRegion(shm.createSharedRegion(byteLength), (r) => this.closeRegion(r));
     this.regions.add(region);
     return region;
+  }
+
+  /** Drops what this client knows of `endpoint` (it may be a new server process now). */
+  forget(endpoint: Endpoint): void {
+    this.streamOnly.delete(endpoint);
+    for (const region of this.regions) region.ids.delete(endpoint);
+  }
+
+  /** True for the failure of a call that named a region the server does not know (it restarted, or expired the region). */
+  static isStaleRegistration(error: EdgepressError): boolean {
+    const argument = error.details?.argument;
+    return error.code === ErrorCode.INVALID_ARGUMENT && typeof argument === 'string' && /shared(Output)?$/.test(argument) && error.message.includes(UNKNOWN_REGION_TEXT);
   }
 
   /** Why `endpoint` streams (undefined while it may use shared memory). */

@@ -19,7 +19,7 @@ import { EdgepressError, ErrorCode } from '@edgepress/errors';
 // Server side: kernels-native is needed at once (the client entry loads it lazily, see client/shared-memory.ts).
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { expectSharedRegionHandle, openSharedRegion, type SharedRegion, type SharedRegionHandle } from '@edgepress/kernels-native';
-import type { SharedPlacement, SharedResolver, WireSharedSlice } from '../wire/wire-tensor';
+import { UNKNOWN_REGION_TEXT, type SharedPlacement, type SharedResolver, type WireSharedSlice } from '../wire/wire-tensor';
 
 export interface SharedMemoryLimits {
   /** Regions registered at once, all clients together; default 64. */
@@ -158,7 +158,7 @@ export class SharedRegionRegistry {
 
   lookup(regionId: unknown, argument: string): Registered {
     const entry = typeof regionId === 'string' && REGION_ID.test(regionId) ? this.regions.get(regionId) : undefined;
-    if (entry === undefined) throw invalid(`Expected ${argument} to name a shared region registered on this server but received ${JSON.stringify(String(regionId).slice(0, 40))}`, argument);
+    if (entry === undefined) throw invalid(`Expected ${argument} to name ${UNKNOWN_REGION_TEXT} but received ${JSON.stringify(String(regionId).slice(0, 40))}`, argument);
     return entry;
   }
 

@@ -20,6 +20,12 @@ export interface WireTensor {
 }
 
 /**
+ * Part of the message of the INVALID_ARGUMENT a server gives for a region id it does not know;
+ * a client that sees it re-registers its regions (the server may have restarted) and retries.
+ */
+export const UNKNOWN_REGION_TEXT = 'a shared region registered on this server';
+
+/**
  * The sending side's shared memory: a reference for bytes that are (or have just been copied)
  * in a registered region, or undefined to send them as bytes.
  */
