@@ -264,8 +264,9 @@ Napi::Value GemmInt8Dynamic(const Napi::CallbackInfo& info) {
       [=](const CancelFlag& cancel) {
         const size_t count = c.m * c.k;
         out->Allocate(c.m * c.n * sizeof(float));
-        // Range of A over all rows, in parallel chunks.
-        const int useful = UsefulThreads(c.threads, count * 64);
+        // Range of A over all rows, in parallel chunks once A is large: the pass reads a megabyte in
+        // about 15 us, less than waking a worker costs.
+        const int useful = UsefulThreads(c.threads, count * 4);
         std::vector<float> lo(useful, 0.0f), hi(useful, 0.0f);
         std::vector<char> ok(useful, 1);
         const size_t chunk = (count + useful - 1) / useful;

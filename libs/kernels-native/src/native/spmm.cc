@@ -89,7 +89,10 @@ void DenseTimesCsc(SpmmKernel kernel, const float* x, size_t m, size_t k, const 
   float* packed = scratch.data();
   constexpr size_t kPackRows = 256;  // rows of a panel packed per unit
   const size_t pack_chunks = (k + kPackRows - 1) / kPackRows;
-  RunOnWorkerPool(threads, panels * pack_chunks, [&](size_t unit) {
+  // Packing 64 x 1024 floats takes about 12 us on one core, no more than waking a worker for it:
+  // below a million elements the calling thread packs alone.
+  const int pack_threads = m * k >= (size_t{1} << 20) ? threads : 1;
+  RunOnWorkerPool(pack_threads, panels * pack_chunks, [&](size_t unit) {
     cancel.ThrowIfCancelled();
     const size_t m0 = (unit / pack_chunks) * kSpmmPanelWidth, k0 = (unit % pack_chunks) * kPackRows;
     const size_t width = std::min(kSpmmPanelWidth, m - m0), rows = std::min(kPackRows, k - k0);
