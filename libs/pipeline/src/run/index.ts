@@ -6,4 +6,5 @@ export { createBuiltinRegistry, type BuiltinRegistryOptions } from './builtin-re
 export { validatePipeline, type PreparedPipeline, type PreparedStage, type ValidateOptions } from './validate-pipeline';
 export { runPipeline, type PipelineResult, type PipelineResume, type RunPipelineOptions } from './run-pipeline';
 export type { PipelineEvent, PipelineEventListener } from './pipeline-events';
+export { fromStoredJson, toStoredJson } from './stored-json';
 export { connectKernels, type KernelConnection, type KernelConnectionOptions, type KernelService } from '@edgepress/plugin-host';

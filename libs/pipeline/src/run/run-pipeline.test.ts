@@ -7,6 +7,7 @@ import { OrtModelSession } from '../evaluate/ort-session';
 import type { PipelineEvent } from './pipeline-events';
 import { staticRegistry, type PluginRegistry } from './plugin-registry';
 import { runPipeline, type PipelineResult } from './run-pipeline';
+import { fromStoredJson, toStoredJson } from './stored-json';
 
 jest.setTimeout(120_000);
 
@@ -104,11 +105,20 @@ describe('runPipeline', () => {
     const resumedEvents: PipelineEvent[] = [];
     const resumed = await runPipeline(
       { target: 'xeon-e5-2690-v4', stages: [{ plugin: 'prune-smallest', params: { sparsity: 0.6 } }, { plugin: 'fake-quant' }], ...data },
-      { model, registry, kernels, latency, resumeFrom: { completed: [completed[0].record], model: completed[0].model, baseline: result.baseline }, onEvent: (event) => void resumedEvents.push(event) },
+      {
+        model,
+        registry,
+        kernels,
+        latency,
+        // As a worker stores them: records and metrics as JSON, the model as bytes.
+        resumeFrom: { completed: [fromStoredJson(toStoredJson(completed[0].record))], model: completed[0].model, baseline: fromStoredJson(toStoredJson(result.baseline)) },
+        onEvent: (event) => void resumedEvents.push(event),
+      },
     );
     expect(resumedEvents.filter((event) => event.type === 'stage-started').map((event) => (event as { index: number }).index)).toEqual([1]);
     expect(resumedEvents.some((event) => event.type === 'baseline-started')).toBe(false);
     expect(resumed.model).toEqual(result.model);
+    expect(resumed.report.stages.map((stage) => stage.plugin)).toEqual(['prune-smallest', 'fake-quant']);
     expect(resumed.stages[1].metrics.fidelity?.cosine).toBeCloseTo(result.stages[1].metrics.fidelity?.cosine as number, 12);
     await expect(
       runPipeline({ target: 'xeon-e5-2690-v4', stages: [{ plugin: 'fake-quant' }, { plugin: 'prune-smallest' }], ...data }, { model, registry, kernels, resumeFrom: { completed: [completed[0].record], model: completed[0].model, baseline: result.baseline } }),

@@ -24,7 +24,10 @@ import type { PluginRegistry } from './plugin-registry';
 import { runStage } from './run-stage';
 import { validatePipeline, type PreparedPipeline } from './validate-pipeline';
 
-/** What a worker stored before it stopped: the finished stages in order, the last one's model, the baseline. */
+/**
+ * What a worker stored before it stopped: the finished stages in order, the last one's model, the
+ * baseline (store records and metrics with toStoredJson: they hold Infinity).
+ */
 export interface PipelineResume {
   readonly completed: readonly StageRecord[];
   /** The model the last completed stage produced. */
