@@ -12,7 +12,9 @@ export interface LayerHessians {
 /**
  * Runs the current model over calibration batches once and accumulates H for the A input of every
  * layer (layers reading the same value share it). One activation batch at a time is copied into
- * the sandbox and freed before the next.
+ * the sandbox and freed before the next. H comes from the stage's input model for all layers at
+ * once (one pass), not layer by layer after the earlier layers are quantized as in the GPTQ paper:
+ * one ONNX Runtime pass instead of one per layer.
  */
 export async function collectHessians(ctx: StageContext, layers: readonly Int4Layer[], maxBatches: number): Promise<LayerHessians> {
   if (ctx.calibration.batches === 0) {

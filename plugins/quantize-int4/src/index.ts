@@ -14,6 +14,11 @@ import { selectMatMuls, type Int4Layer } from './select-matmuls';
 
 /** Measured with ONNX Runtime 1.30 on AVX2: MatMulNBits is slower than an fp32 MatMul from this many rows of A. */
 const SLOW_ROWS = 64;
+/**
+ * GPTQ holds about five K x K float64 matrices (H, its factors) in the sandbox and costs O(K^3):
+ * 170 MB and seconds at K = 2048. Wider layers are rounded to nearest, with a note.
+ */
+const MAX_GPTQ_INPUTS = 2048;
 
 function supports(target: PluginTarget): SupportDecision {
   if (!target.precisions.some((precision) => precision === 'fp32' || precision === 'fp16' || precision === 'bf16')) {
@@ -116,14 +121,18 @@ export default definePlugin({
       await ctx.model.ensureOpset('com.microsoft', 1);
     }
     const { layers } = selection;
-    const hessians = params.rounding === 'gptq' ? await collectHessians(ctx, layers, params.calibrationBatches) : undefined;
+    const gptqLayers = params.rounding === 'gptq' ? layers.filter((layer) => layer.k <= MAX_GPTQ_INPUTS) : [];
+    if (gptqLayers.length < (params.rounding === 'gptq' ? layers.length : 0)) {
+      notes.push(`rounded to nearest: ${layers.length - gptqLayers.length} layer(s) with K > ${MAX_GPTQ_INPUTS} (GPTQ's K x K matrices would not fit the sandbox)`);
+    }
+    const hessians = gptqLayers.length > 0 ? await collectHessians(ctx, gptqLayers, params.calibrationBatches) : undefined;
 
     let floatBytes = 0;
     let int4Bytes = 0;
     let parameters = 0;
     for (const [i, layer] of layers.entries()) {
       ctx.signal.throwIfAborted();
-      if (hessians === undefined) {
+      if (hessians === undefined || layer.k > MAX_GPTQ_INPUTS) {
         const { inputs, blocks } = await kernelBlocks(ctx, layer, params);
         if (inputs !== undefined) await emitMatMulNBits(ctx, layer, inputs, params);
         else await emitDequantizeLinear(ctx, layer, blocks as Int4Blocks);

@@ -26,6 +26,8 @@ nodes = [helper.make_node('MatMul', ['x', 'embed_w'], ['e'], name='embed'), help
          helper.make_node('MatMul', ['r', 'fc2_w'], ['y'], name='fc2')]
 save('mixer', nodes, [value('x', ['n', 't', 8])], [value('y', ['n', 't', 40])], weights)
 save('mixer_static', nodes, [value('x', [1, 64, 8])], [value('y', [1, 64, 40])], weights)
+wide = [helper.make_node('Relu', ['x'], ['h'], name='relu'), helper.make_node('MatMul', ['h', 'wide_w'], ['y'], name='wide')]
+save('wide', wide, [value('x', ['n', 2056])], [value('y', ['n', 4])], {'wide_w': rng.normal(0, 0.1, (2056, 4)).astype(np.float32)})
 `;
 
 let models: Record<string, Uint8Array>;
@@ -181,6 +183,14 @@ describe('quantize-int4 with GPTQ rounding', () => {
     // Scales and zero points are on the kernels' grid rules; the levels differ from round-to-nearest.
     const node = nodeNamed(gptq.bytes, 'fc1_int4');
     expect(readModel(gptq.bytes).readWeight(node.input[1] as string).dims).toEqual([64, 4, 16]);
+  });
+
+  it('rounds layers wider than 2048 inputs to nearest, and says so', async () => {
+    const run = await testPlugin(quantizeInt4, { model: models.wide, target: 'xeon-e5-2690-v4', params: { rounding: 'gptq' }, calibration: { random: 2, dims: { n: 4 } } });
+    expect(run.result?.notes).toEqual(expect.arrayContaining([expect.stringMatching(/rounded to nearest: 1 layer\(s\) with K > 2048/)]));
+    const reference = await quantizeInt4Weights({ data: weightOf(models.wide, 'wide_w'), shape: [2056, 4] }, { blockSize: 32 });
+    const packed = readModel(run.bytes).readWeight(nodeNamed(run.bytes, 'wide_int4').input[1] as string);
+    expect(Buffer.from(packed.data as Uint8Array).equals(Buffer.from(reference.data))).toBe(true);
   });
 
   it('needs calibration data', async () => {
