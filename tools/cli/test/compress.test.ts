@@ -3,7 +3,7 @@
  * bundled and run in the sandbox, the output checked with Debian's python onnx (an independent
  * reader) and the report with its schema.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -85,6 +85,33 @@ print(json.dumps(out))`,
     expect(report.baseline.accuracy?.samples).toBe(100);
     expect(report.target?.id).toBe('raspberry-pi-5');
     expect(fs.readFileSync(path.join(dir, 'report.html'), 'utf8')).toMatch(/<svg/);
+  });
+
+  it('runs the kernels on a kernel server with --kernels and makes the same model', async () => {
+    const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/kernel-server/src/main.ts'), '--host', '127.0.0.1', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const address = await new Promise<string>((resolve, reject) => {
+        let text = '';
+        server.stdout.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+          const match = /listening on (\S+)/.exec(text);
+          if (match) resolve(match[1]);
+        });
+        server.once('exit', (code) => reject(new Error(`kernel server exited with ${code}`)));
+      });
+      const args = ['compress', model, '--target', 'raspberry-pi-5', '--stage', 'prune-magnitude:sparsity=0.75,scope=per-layer', '--calibration-random', '2', '--shape', 'x=1,784'];
+      const local = edgepress(...args, '-o', 'local.onnx');
+      const remote = edgepress(...args, '-o', 'remote.onnx', '--kernels', address);
+      expect([local.code, remote.code]).toEqual([0, 0]);
+      expect(fs.readFileSync(path.join(dir, 'remote.onnx'))).toEqual(fs.readFileSync(path.join(dir, 'local.onnx')));
+      // The kernels really are remote: without the server the stage fails.
+      server.kill('SIGKILL');
+      const gone = edgepress(...args, '-o', 'gone.onnx', '--kernels', address);
+      expect(gone.code).toBe(1);
+      expect(gone.stderr).toMatch(/Stage 1 \(prune-magnitude\): .*(unavailable|UNAVAILABLE|connect)/i);
+    } finally {
+      server.kill('SIGKILL');
+    }
   });
 
   it('exits 5 when a constraint is not met, after writing the model', () => {
