@@ -39,6 +39,8 @@ export async function collectHessians(ctx: StageContext, layers: readonly Int4La
       if (!(data.values instanceof Float32Array) || data.dims[data.dims.length - 1] !== k) {
         throw new EdgepressError(ErrorCode.PLUGIN_FAILED, `GPTQ: activation '${name}' arrived as ${data.dataType} [${data.dims.join(', ')}], expected float [..., ${k}]`);
       }
+      const bad = data.values.findIndex((value) => !Number.isFinite(value));
+      if (bad >= 0) throw new EdgepressError(ErrorCode.BAD_USER_INPUT, `GPTQ: activation '${name}' on the calibration data holds ${data.values[bad]} at index ${bad}; H needs finite activations`);
       accumulator.add(data.values);
       rows.set(name, Math.max(rows.get(name) ?? 0, data.values.length / k));
       await ctx.tensors.release([handle]);

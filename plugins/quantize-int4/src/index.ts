@@ -4,7 +4,7 @@
  * int4 DequantizeLinear + MatMul. Rounding is the kernel's round-to-nearest, or GPTQ
  * (error-compensating, driven by calibration activations; see gptq.ts).
  */
-import { definePlugin, type PluginTarget, type StageContext, type StageResult, type SupportDecision, type TensorHandle } from '@edgepress/plugin-sdk';
+import { definePlugin, EdgepressError, ErrorCode, type PluginTarget, type StageContext, type StageResult, type SupportDecision, type TensorHandle } from '@edgepress/plugin-sdk';
 import { collectHessians, type LayerHessians } from './calibration-hessians';
 import { emitDequantizeLinear, emitMatMulNBits, type MatMulNBitsInputs } from './emit-int4';
 import { gptqQuantize } from './gptq';
@@ -48,8 +48,11 @@ async function kernelBlocks(ctx: StageContext, layer: Int4Layer, params: Quantiz
 
 async function gptqBlocks(ctx: StageContext, layer: Int4Layer, params: QuantizeInt4Params, hessians: LayerHessians): Promise<Int4Blocks> {
   const weight = await ctx.tensors.read(layer.weight.tensor);
+  const values = weight.values as Float32Array;
+  const bad = values.findIndex((value) => !Number.isFinite(value));
+  if (bad >= 0) throw new EdgepressError(ErrorCode.INVALID_MODEL, `Expected finite weights but ${layer.weight.name}[${bad}] of ${layer.node.name} is ${values[bad]}`);
   const hessian = hessians.hessians.get(layer.node.inputs[0] as string) as Float64Array;
-  return gptqQuantize(weight.values as Float32Array, layer.k, layer.n, hessian, {
+  return gptqQuantize(values, layer.k, layer.n, hessian, {
     blockSize: params.blockSize,
     symmetric: params.symmetric,
     dampening: params.dampening,

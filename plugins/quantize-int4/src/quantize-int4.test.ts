@@ -27,6 +27,9 @@ nodes = [helper.make_node('MatMul', ['x', 'embed_w'], ['e'], name='embed'), help
 save('mixer', nodes, [value('x', ['n', 't', 8])], [value('y', ['n', 't', 40])], weights)
 save('mixer_static', nodes, [value('x', [1, 64, 8])], [value('y', [1, 64, 40])], weights)
 wide = [helper.make_node('Relu', ['x'], ['h'], name='relu'), helper.make_node('MatMul', ['h', 'wide_w'], ['y'], name='wide')]
+bad = rng.normal(0, 0.1, (32, 4)).astype(np.float32)
+bad[3, 1] = np.nan
+save('nan', [helper.make_node('Relu', ['x'], ['h'], name='relu'), helper.make_node('MatMul', ['h', 'bad_w'], ['y'], name='bad')], [value('x', ['n', 32])], [value('y', ['n', 4])], {'bad_w': bad})
 save('wide', wide, [value('x', ['n', 2056])], [value('y', ['n', 4])], {'wide_w': rng.normal(0, 0.1, (2056, 4)).astype(np.float32)})
 `;
 
@@ -191,6 +194,17 @@ describe('quantize-int4 with GPTQ rounding', () => {
     const reference = await quantizeInt4Weights({ data: weightOf(models.wide, 'wide_w'), shape: [2056, 4] }, { blockSize: 32 });
     const packed = readModel(run.bytes).readWeight(nodeNamed(run.bytes, 'wide_int4').input[1] as string);
     expect(Buffer.from(packed.data as Uint8Array).equals(Buffer.from(reference.data))).toBe(true);
+  });
+
+  it('refuses non-finite weights with a typed error naming them, whatever the rounding', async () => {
+    await expect(testPlugin(quantizeInt4, { model: models.nan, target: 'xeon-e5-2690-v4', params: { rounding: 'gptq' }, calibration: { random: 2 } })).rejects.toMatchObject({
+      code: ErrorCode.INVALID_MODEL,
+      message: expect.stringMatching(/bad_w\[13\] of bad is NaN/),
+    });
+    await expect(testPlugin(quantizeInt4, { model: models.nan, target: 'xeon-e5-2690-v4', params: {} })).rejects.toMatchObject({
+      code: ErrorCode.INVALID_ARGUMENT,
+      message: expect.stringMatching(/finite weights/),
+    });
   });
 
   it('needs calibration data', async () => {
