@@ -22,7 +22,9 @@ async function addWeight(ctx: StageContext, prefix: string, tensor: TensorHandle
  * Replaces MatMul(A, W) by com.microsoft MatMulNBits(A, B, scales[, zero_points]) with
  * K, N, bits = 4, block_size and accuracy_level (ONNX Runtime 1.30's contract: B uint8
  * [N, ceil(K / block_size), block_size / 2], scales [N * blocks], packed uint4 zero points
- * [N * ceil(blocks / 2)]; A may have any leading dims). The node keeps its output name.
+ * [N * ceil(blocks / 2)]; its docs show scales as [N, blocks] and zero points as
+ * [N, ceil(blocks / 2)], and 1.30 loads both forms with identical outputs (checked on the PP-OCRv4
+ * recognizer); A may have any leading dims). The node keeps its output name.
  */
 export async function emitMatMulNBits(
   ctx: StageContext,
