@@ -39,9 +39,12 @@ export interface ActivationEvidence {
 }
 
 /**
- * What removing channel c costs the readers: sum over readers of ||W[:, c]||_2 times the channel's
- * standard deviation (or RMS without compensation) on calibration data: the size of the error
- * that appears at each reader's output.
+ * What removing channel c costs the readers, as a relative error: for each reader, ||W[:, c]||_2
+ * times the channel's standard deviation on calibration data (its RMS without compensation) is
+ * the size of the error that appears at the reader's output; dividing by that output's own spread
+ * (estimated as sqrt(sum over channels of ||W[:, c']||^2 var(c')), channels taken as independent)
+ * makes the scores of different layers comparable, so a global ratio removes channels where the
+ * relative damage is smallest. Summed over the group's readers.
  */
 async function activationImportance(ctx: StageContext, group: ChannelGroup, evidence: ActivationEvidence): Promise<Float64Array> {
   const out = new Float64Array(group.channels);
@@ -49,11 +52,12 @@ async function activationImportance(ctx: StageContext, group: ChannelGroup, evid
     const stats = evidence.stats.get(reader.value);
     if (stats === undefined) continue;
     const norms = await ctx.kernels.channelImportance(reader.layer.weight.tensor, { axis: reader.layer.weightInAxis, norm: 'l2' });
-    for (let c = 0; c < group.channels; c++) {
-      const j = reader.offset + c;
-      const spread = evidence.compensated ? stats.meanSquare[j] - stats.mean[j] * stats.mean[j] : stats.meanSquare[j];
-      out[c] += norms[j] * Math.sqrt(Math.max(0, spread));
-    }
+    const spread = (j: number) => Math.max(0, evidence.compensated ? stats.meanSquare[j] - stats.mean[j] * stats.mean[j] : stats.meanSquare[j]);
+    let outputSpread = 0;
+    for (let j = 0; j < norms.length; j++) outputSpread += norms[j] * norms[j] * spread(j);
+    if (outputSpread <= 0) continue;
+    const scale = 1 / Math.sqrt(outputSpread);
+    for (let c = 0; c < group.channels; c++) out[c] += norms[reader.offset + c] * Math.sqrt(spread(reader.offset + c)) * scale;
   }
   return out;
 }

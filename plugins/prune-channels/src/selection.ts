@@ -14,7 +14,7 @@ export interface SelectionOptions {
 
 export interface ScoredGroup {
   readonly group: ChannelGroup;
-  /** One score per channel, higher = more important. */
+  /** One score per channel, higher = more important, comparable across groups. */
   readonly importance: Float64Array;
 }
 
@@ -53,11 +53,9 @@ export function selectChannels(scored: readonly ScoredGroup[], options: Selectio
     for (const { group } of scored) wantedKeep.set(group.root, group.channels * (1 - ratioFor(group, options)));
   } else {
     const all: { root: number; score: number }[] = [];
-    // Scores are compared across groups only after each group's are scaled to mean 1.
-    for (const { group, importance } of scored) {
-      const mean = importance.reduce((sum, value) => sum + value, 0) / Math.max(1, importance.length);
-      importance.forEach((score) => all.push({ root: group.root, score: mean > 0 ? score / mean : score }));
-    }
+    // Scores must be comparable across groups: weight norms are normalized per layer, activation
+    // scores are relative errors at each reader (see importance.ts).
+    for (const { group, importance } of scored) importance.forEach((score) => all.push({ root: group.root, score }));
     all.sort((a, b) => a.score - b.score);
     const target = Math.round(options.ratio * all.length);
     const taken = new Map<number, number>();
