@@ -211,6 +211,20 @@ describe('prune-channels on synthetic models (ORT vs a TypeScript reference with
     expect(rounded.result?.summary).toMatchObject({ 'pruned:c0': '4/8', 'pruned:c1': '4/16' });
   });
 
+  it('global scope removes the requested share of all prunable channels, spread by importance', async () => {
+    const run = await prune('residual', { ...PARAMS, scope: 'global' });
+    expect(run.result?.summary).toMatchObject({ channelsPrunable: 24, channelsRemoved: 12 });
+    const kept = [keptRows(models.residual, run.bytes, 'c0').length, keptRows(models.residual, run.bytes, 'c1').length];
+    expect(kept[0] + kept[1]).toBe(12);
+  });
+
+  it('bn-gamma removes the channels whose BatchNormalization scale is smallest', async () => {
+    const run = await prune('chain', { ...PARAMS, ratio: 0.25, criterion: 'bn-gamma' });
+    const gamma = readModel(models.chain).readWeight('bn_s').data as Float32Array;
+    const smallest = [...gamma.keys()].sort((a, b) => Math.abs(gamma[a]) - Math.abs(gamma[b])).slice(0, 2).sort();
+    expect(removedOf(keptRows(models.chain, run.bytes, 'c1'), 8)).toEqual(smallest);
+  });
+
   it('removes the channels with the smallest weight norms', async () => {
     const run = await prune('chain', { ...PARAMS, ratio: 0.25 });
     const kept = keptRows(models.chain, run.bytes, 'c1');
