@@ -49,6 +49,9 @@ export function readModel(bytes: Uint8Array, options: ReadOptions = {}): OnnxMod
     );
   }
   if (bytes.length === 0) throw invalidModel('Model is empty (0 bytes)');
+  // A Node Buffer's slice() is a view, not a copy: parse a plain Uint8Array so that every bytes
+  // field (raw_data above all) behaves like a Uint8Array downstream, whatever the caller passed.
+  if (Object.getPrototypeOf(bytes) !== Uint8Array.prototype) bytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   scanWire(bytes, ModelProtoSchema, limits);
   let proto;
   try {

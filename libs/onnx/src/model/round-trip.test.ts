@@ -86,6 +86,19 @@ describe('round trip of the shipped models', () => {
   });
 });
 
+describe('reading from a Node Buffer', () => {
+  it('decodes the same weights as from a plain Uint8Array (Buffer.slice is a view, not a copy)', () => {
+    const file = fs.readFileSync(PP_OCR_CLS);
+    const fromBuffer = readModel(file);
+    const fromCopy = readModel(new Uint8Array(file));
+    const weights = fromBuffer.weights();
+    expect(weights.length).toBeGreaterThan(10);
+    for (const weight of weights) {
+      expect(fromBuffer.readWeight(weight.name).data).toEqual(fromCopy.readWeight(weight.name).data);
+    }
+  });
+});
+
 describe('fields the schema does not know', () => {
   /** The classifier with unknown fields spliced in at three levels: ModelProto, GraphProto and a Constant's TensorProto. */
   function withUnknownFields(): Uint8Array {
