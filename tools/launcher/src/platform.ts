@@ -13,6 +13,7 @@ import { LocalFolderBlobStore, migrate, openDatabase, PostgresBlobStore, startEm
 import { seedBuiltinPlugins, type SeededBuiltins } from './builtin-plugins';
 import { startConsole } from './console-process';
 import { ensureDemoAccess, type DemoAccess } from './demo-token';
+import { forgetProcesses, HOME_MARKER, recordProcesses, stopLeftovers } from './leftovers';
 import type { LauncherConfig } from './launcher-config';
 import { SupervisedProcess, type ProcessEvents } from './supervised-process';
 
@@ -51,7 +52,7 @@ async function persistentSecret(file: string): Promise<string> {
   return secret;
 }
 
-export async function startPlatform(config: LauncherConfig, logger: Logger, events: ProcessEvents = {}, signal?: AbortSignal): Promise<Platform> {
+export async function startPlatform(config: LauncherConfig, logger: Logger, outerEvents: ProcessEvents = {}, signal?: AbortSignal): Promise<Platform> {
   const checkpoint = () => {
     if (signal?.aborted) throw new EdgepressError(ErrorCode.CANCELLED, 'The start was interrupted');
   };
@@ -61,14 +62,27 @@ export async function startPlatform(config: LauncherConfig, logger: Logger, even
   await chmod(config.home, 0o711);
   const logDir = path.join(config.home, 'logs');
   await mkdir(logDir, { recursive: true, mode: 0o700 });
+  // Every child inherits the marker, so that a later start can recognise what a killed launcher left.
+  process.env[HOME_MARKER] = config.home;
+  await stopLeftovers(config.home, logger);
   const started: SupervisedProcess[] = [];
   let postgres: EmbeddedPostgres | null = null;
+  const record = () =>
+    recordProcesses(config.home, started.map((child) => ({ name: child.spec.name, pid: child.pid }))).catch((error: unknown) => logger.warn({ err: error }, 'could not record the process list'));
+  const events: ProcessEvents = {
+    ...outerEvents,
+    onStarted: (name, pid) => {
+      outerEvents.onStarted?.(name, pid);
+      void record();
+    },
+  };
 
   const stop = async () => {
     for (const child of [...started].reverse()) {
       await child.stop().catch((error: unknown) => logger.error({ err: error, process: child.spec.name }, 'stop failed'));
       logger.info({ process: child.spec.name }, 'stopped');
     }
+    await forgetProcesses(config.home);
     if (postgres) {
       await postgres.stop();
       logger.info({ folder: postgres.folder }, 'PostgreSQL stopped');
@@ -178,6 +192,7 @@ export async function startPlatform(config: LauncherConfig, logger: Logger, even
     if (config.console) {
       const consoleProcess = supervise(await startConsole(config, gatewayUrl, logDir, logger, events));
       consoleUrl = consoleProcess.readyValue;
+      await record();
     }
     checkpoint();
 

@@ -30,6 +30,8 @@ export interface ProcessSpec {
 }
 
 export interface ProcessEvents {
+  /** The process started (again) and is ready. */
+  onStarted?(name: string, pid: number | undefined): void;
   /** The process died without being asked to; `restarting` says whether it comes back. */
   onUnexpectedExit?(name: string, exit: { code: number | null; signal: NodeJS.Signals | null; restarting: boolean }): void;
 }
@@ -127,6 +129,8 @@ export class SupervisedProcess {
       throw error;
     }
     child.once('exit', (code, signal) => this.onExit(code, signal));
+    this.logger.info({ process: this.spec.name, pid: child.pid, ready: this.readyValue, logFile: this.spec.logFile }, 'started');
+    this.events.onStarted?.(this.spec.name, child.pid);
     return this.readyValue;
   }
 
