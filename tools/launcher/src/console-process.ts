@@ -40,7 +40,7 @@ async function buildIfNeeded(config: LauncherConfig, env: NodeJS.ProcessEnv, log
   const scripts = (JSON.parse(await readFile(path.join(webDir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
   if (scripts['build:if-stale']) {
     logger.info({ process: 'console' }, 'building the console if its build is missing or stale (the first start takes a while)');
-    await runToCompletion(['run', 'build:if-stale', '-w', WEB_PACKAGE], config.repoRoot, env, logFile);
+    await runToCompletion(['--silent', 'run', 'build:if-stale', '-w', WEB_PACKAGE], config.repoRoot, env, logFile);
     return;
   }
   const built = await stat(path.join(webDir, '.next', 'BUILD_ID')).then(
@@ -49,13 +49,13 @@ async function buildIfNeeded(config: LauncherConfig, env: NodeJS.ProcessEnv, log
   );
   if (!built) {
     logger.info({ process: 'console' }, 'building the console (first start only)');
-    await runToCompletion(['run', 'build', '-w', WEB_PACKAGE], config.repoRoot, env, logFile);
+    await runToCompletion(['--silent', 'run', 'build', '-w', WEB_PACKAGE], config.repoRoot, env, logFile);
   }
 }
 
 export async function startConsole(config: LauncherConfig, gatewayUrl: string, logDir: string, logger: Logger, events: ProcessEvents): Promise<SupervisedProcess> {
   const port = config.console?.port ?? 3000;
-  const env: NodeJS.ProcessEnv = { ...process.env, EDGEPRESS_GATEWAY_URL: gatewayUrl, PORT: String(port), HOSTNAME: '127.0.0.1', NODE_ENV: 'production' };
+  const env: NodeJS.ProcessEnv = { ...process.env, EDGEPRESS_GATEWAY_URL: gatewayUrl, PORT: String(port), EDGEPRESS_WEB_HOST: '127.0.0.1', NODE_ENV: 'production' };
   delete env.TSX_TSCONFIG_PATH;
   delete env.DATABASE_URL;
   const logFile = path.join(logDir, 'console.log');
@@ -66,7 +66,8 @@ export async function startConsole(config: LauncherConfig, gatewayUrl: string, l
     {
       name: 'console',
       command,
-      args: [...prefix, 'run', 'start', '-w', WEB_PACKAGE],
+      // --silent: npm's own notices would otherwise reach the terminal as the console's stderr.
+      args: [...prefix, '--silent', 'run', 'start', '-w', WEB_PACKAGE],
       cwd: config.repoRoot,
       env,
       readyProbe: async () => ((await fetch(`${url}/healthz`).catch(() => null))?.ok ? url : null),
