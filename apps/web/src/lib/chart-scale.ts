@@ -30,15 +30,24 @@ export function niceDomain(values: readonly number[], count = 5, options: { incl
     max += pad;
   }
   const step = niceStep(max - min, count);
-  const low = Math.floor(min / step + 1e-9) * step;
-  const high = Math.ceil(max / step - 1e-9) * step;
+  // Ticks are whole multiples of the step (k * step), so zero is exactly zero.
+  const first = Math.floor(min / step + 1e-9);
+  const last = Math.ceil(max / step - 1e-9);
   const ticks: number[] = [];
-  for (let tick = low; tick <= high + step / 2; tick += step) ticks.push(Number(tick.toPrecision(12)));
-  return { domain: { min: low, max: high }, ticks };
+  for (let k = first; k <= last; k += 1) ticks.push(Number((k * step).toPrecision(12)));
+  return { domain: { min: ticks[0], max: ticks[ticks.length - 1] }, ticks };
 }
 
 /** Maps a value of the domain onto [start, end] (end may be smaller: SVG y grows downwards). */
 export function scaleLinear(domain: Domain, start: number, end: number): (value: number) => number {
   const span = domain.max - domain.min || 1;
   return (value) => start + ((value - domain.min) / span) * (end - start);
+}
+
+/** Decimals that tell neighbouring ticks apart (0.99990, 0.99995, 1.00000 need five). */
+export function tickDecimals(ticks: readonly number[]): number {
+  if (ticks.length < 2) return 0;
+  const step = Math.abs(ticks[1] - ticks[0]);
+  if (!(step > 0)) return 0;
+  return Math.min(10, Math.max(0, -Math.floor(Math.log10(step) + 1e-9)));
 }

@@ -38,7 +38,7 @@ export function BarChart({
   const zero = sx(0);
   return (
     <div ref={ref}>
-      <svg className="chart" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={description}>
+      <svg className="chart" width="100%" height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={description}>
         <g className="grid" aria-hidden="true">
           {x.ticks.map((tick) => (
             <line key={tick} x1={sx(tick)} x2={sx(tick)} y1={margin.top} y2={height - margin.bottom} />

@@ -1,5 +1,5 @@
 'use client';
-import { niceDomain, scaleLinear } from '../../lib/chart-scale';
+import { niceDomain, scaleLinear, tickDecimals } from '../../lib/chart-scale';
 import { useWidth } from './use-width';
 
 export interface ScatterPoint {
@@ -29,7 +29,8 @@ export function ScatterChart({
   xLabel: string;
   yLabel: string;
   formatX(value: number): string;
-  formatY(value: number): string;
+  /** Formats a y value; `decimals` is what the axis needs to tell its ticks apart. */
+  formatY(value: number, decimals: number): string;
   description: string;
 }) {
   const { ref, width } = useWidth<HTMLDivElement>();
@@ -38,9 +39,11 @@ export function ScatterChart({
   const y = niceDomain(all.map((p) => p.y), 4);
   const sx = scaleLinear(x.domain, MARGIN.left, width - MARGIN.right);
   const sy = scaleLinear(y.domain, HEIGHT - MARGIN.bottom, MARGIN.top);
+  const yDecimals = tickDecimals(y.ticks);
+  const right = width - MARGIN.right;
   return (
     <div ref={ref}>
-      <svg className="chart" width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} role="img" aria-label={description}>
+      <svg className="chart" width="100%" height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} role="img" aria-label={description}>
         <g className="grid" aria-hidden="true">
           {y.ticks.map((tick) => (
             <line key={`y${tick}`} x1={MARGIN.left} x2={width - MARGIN.right} y1={sy(tick)} y2={sy(tick)} />
@@ -49,7 +52,7 @@ export function ScatterChart({
         <g className="axis" aria-hidden="true">
           {y.ticks.map((tick) => (
             <text key={`yt${tick}`} x={MARGIN.left - 6} y={sy(tick)} textAnchor="end" dominantBaseline="middle">
-              {formatY(tick)}
+              {formatY(tick, yDecimals)}
             </text>
           ))}
           {x.ticks.map((tick) => (
@@ -71,7 +74,8 @@ export function ScatterChart({
             {s.points.map((p) => (
               <g key={`${s.name}-${p.label}`}>
                 <circle cx={sx(p.x)} cy={sy(p.y)} r={5} />
-                <text x={sx(p.x) + 8} y={sy(p.y) - 8}>
+                {/* Labels near the right edge go to the left of their point, so they are not cut off. */}
+                <text x={sx(p.x) > right - 120 ? sx(p.x) - 8 : sx(p.x) + 8} y={sy(p.y) - 8} textAnchor={sx(p.x) > right - 120 ? 'end' : 'start'}>
                   {p.label}
                 </text>
               </g>

@@ -44,6 +44,7 @@ function Builder({ options, loaded, initialModelId, session }: { options: Option
   const [modelId, setModelId] = useState(initialModelId);
   const [modelError, setModelError] = useState<string | null>(null);
   const [pipelineName, setPipelineName] = useState(loaded.pipeline?.name ?? '');
+  const [savedAs, setSavedAs] = useState<{ id: string; name: string } | null>(loaded.pipeline);
   const [nameError, setNameError] = useState<string | null>(null);
   const [addPlugin, setAddPlugin] = useState(plugins.find((plugin) => plugin.version)?.name ?? '');
   const [errors, setErrors] = useState<DraftErrors>(emptyErrors());
@@ -99,14 +100,15 @@ function Builder({ options, loaded, initialModelId, session }: { options: Option
     if (!pipelineName.trim()) setNameError('Enter a name to save the pipeline under.');
     else setNameError(null);
     if (!spec || !pipelineName.trim()) return;
-    if (loaded.pipeline && !asNew) {
-      const result = await updatePipeline.run({ id: loaded.pipeline.id, input: { name: pipelineName.trim(), spec } });
+    if (savedAs && !asNew) {
+      const result = await updatePipeline.run({ id: savedAs.id, input: { name: pipelineName.trim(), spec } });
       if (result) setNotice(`Saved the pipeline ${result.updatePipeline.name}.`);
     } else {
       const result = await savePipeline.run({ input: { name: pipelineName.trim(), spec } });
       if (result) {
+        // Later saves update this pipeline (the form stays as it is).
+        setSavedAs(result.savePipeline);
         setNotice(`Saved the pipeline ${result.savePipeline.name}.`);
-        router.replace(`/runs/new?pipeline=${result.savePipeline.id}${modelId ? `&model=${modelId}` : ''}`);
       }
     }
   }
@@ -287,9 +289,9 @@ function Builder({ options, loaded, initialModelId, session }: { options: Option
           {session.permissions.includes('MANAGE_PIPELINES') && (
             <>
               <button type="button" disabled={pending} onClick={() => save(false)}>
-                {loaded.pipeline ? 'Update saved pipeline' : 'Save pipeline'}
+                {savedAs ? 'Update saved pipeline' : 'Save pipeline'}
               </button>
-              {loaded.pipeline && (
+              {savedAs && (
                 <button type="button" disabled={pending} onClick={() => save(true)}>
                   Save as a new pipeline
                 </button>

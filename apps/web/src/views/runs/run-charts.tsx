@@ -37,7 +37,7 @@ function SizeQualityChart({ runs, names }: { runs: readonly RunData[]; names: re
         xLabel="Model size"
         yLabel={yLabel}
         formatX={formatBytes}
-        formatY={(value) => (useAccuracy ? formatPercent(value, 0) : value.toFixed(3))}
+        formatY={(value, decimals) => (useAccuracy ? formatPercent(value, Math.max(0, decimals - 2)) : value.toFixed(Math.max(2, decimals)))}
         description={`${yLabel} against model size, from the original model through each stage: ${series
           .map((s) => s.points.map((p) => `${p.label} ${formatBytes(p.x)} ${p.y.toFixed(3)}`).join('; '))
           .join(' | ')}`}

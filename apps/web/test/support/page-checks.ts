@@ -1,0 +1,30 @@
+/** What every page visit checks and records: settled content, axe, screenshots, no overflow on phones. */
+import type { Page } from 'playwright-core';
+import { screenshot, seriousViolations, type AxeFinding, type Variant } from './browser';
+
+/** Waits until the page is hydrated and no loading state is left (every query has answered). */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  await page.waitForFunction(() => document.querySelector('main h1') !== null && !document.querySelector('.state.loading'), undefined, { timeout: 30_000 });
+}
+
+export interface VisitReport {
+  name: string;
+  variant: Variant;
+  violations: AxeFinding[];
+  /** Horizontal overflow of the document in CSS pixels (phones must have none). */
+  overflowPx: number;
+}
+
+/**
+ * Opens a page, screenshots it and checks it: every axe rule in light, colour contrast again in
+ * dark (the DOM is the same, only colours change), layout only at phone width.
+ */
+export async function visit(page: Page, url: string, name: string, variant: Variant): Promise<VisitReport> {
+  await page.goto(url);
+  await settle(page);
+  await screenshot(page, `${name}-${variant}`);
+  const overflowPx = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const violations = variant === 'light' ? await seriousViolations(page) : variant === 'dark' ? await seriousViolations(page, ['color-contrast']) : [];
+  return { name, variant, violations, overflowPx };
+}
