@@ -4,7 +4,7 @@
  * it, is still used for bias correction, mixed precision and the latency check.
  */
 import type { StageContext, StageResult } from '@edgepress/plugin-sdk';
-import { GraphIndex } from '@edgepress/plugin-sdk/toolkit';
+import { compactNames, GraphIndex } from '@edgepress/plugin-sdk/toolkit';
 import { channelMeans } from './activation-means';
 import { prepareDynamicLayer, writeDynamicPlan, type DynamicLayer } from './dynamic-writer';
 import { decideByLatency } from './latency-aware';
@@ -98,6 +98,7 @@ export async function runDynamic(ctx: StageContext, params: QuantizeInt8Params, 
   await write(levels);
   summary.set('layersInt8', [...levels.values()].filter((level) => level === 'int8').length);
   summary.set('layersFp32', [...levels.values()].filter((level) => level === 'fp32').length + selection.skipped.length + (selection.layers.length - layers.length));
+  if (params.compactNames) summary.compacted(await compactNames(ctx));
   if (params.latencyAware) summary.latencyAfter((await ctx.runtime.profile({ runs: params.profileRuns })).latencyMs);
   await ctx.model.check();
   return summary.result();

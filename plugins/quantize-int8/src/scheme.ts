@@ -8,7 +8,8 @@ export interface QuantizationScheme {
   /** 7-bit weights ([-64, 63]). */
   readonly reduceRange: boolean;
   readonly symmetricWeights: boolean;
-  readonly activationType: 'uint8' | 'int8';
+  /** 'float': weight-only quantization. */
+  readonly activationType: 'uint8' | 'int8' | 'float';
   /** Why the scheme differs from the params. */
   readonly notes: readonly string[];
 }
@@ -48,7 +49,7 @@ export function resolveScheme(params: QuantizeInt8Params, target: PluginTarget):
     perChannel,
     reduceRange,
     symmetricWeights,
-    activationType: params.activations === 'int8-symmetric' ? 'int8' : 'uint8',
+    activationType: params.activations === 'int8-symmetric' ? 'int8' : params.activations === 'float' ? 'float' : 'uint8',
     notes,
   };
 }

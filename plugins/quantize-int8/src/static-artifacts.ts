@@ -79,14 +79,16 @@ async function writeScalar(ctx: StageContext, dataType: 'float' | 'uint8' | 'int
 }
 
 async function calibrate(ctx: StageContext, tensors: readonly string[], params: QuantizeInt8Params, scheme: QuantizationScheme): Promise<Map<string, ActivationQuant>> {
-  const symmetric = scheme.activationType === 'int8';
+  const result = new Map<string, ActivationQuant>();
+  if (scheme.activationType === 'float' || tensors.length === 0) return result;
+  const activationType = scheme.activationType;
+  const symmetric = activationType === 'int8';
   const ranges = await ctx.calibration.ranges(tensors, {
     method: params.calibration,
     ...(params.calibration === 'percentile' ? { percentile: params.percentile } : {}),
     symmetric,
-    dataType: scheme.activationType,
+    dataType: activationType,
   });
-  const result = new Map<string, ActivationQuant>();
   for (const tensor of tensors) {
     const range = ranges[tensor];
     result.set(tensor, {
@@ -94,7 +96,7 @@ async function calibrate(ctx: StageContext, tensors: readonly string[], params: 
       scale: range.scale,
       zeroPoint: range.zeroPoint,
       scaleTensor: await writeScalar(ctx, 'float', range.scale),
-      zeroPointTensor: await writeScalar(ctx, scheme.activationType, range.zeroPoint),
+      zeroPointTensor: await writeScalar(ctx, activationType, range.zeroPoint),
     });
   }
   return result;
@@ -138,15 +140,17 @@ export async function prepareStatic(
 ): Promise<StaticArtifacts> {
   const index = new GraphIndex(view);
   const tensors = new Set<string>();
-  for (const layer of layers) {
-    tensors.add(layer.input);
-    if (!index.isGraphOutput(layer.output)) tensors.add(layer.output);
+  if (scheme.activationType !== 'float') {
+    for (const layer of layers) {
+      tensors.add(layer.input);
+      if (!index.isGraphOutput(layer.output)) tensors.add(layer.output);
+    }
+    for (const unit of units) for (const tensor of [...unit.inputs, ...unit.outputs]) tensors.add(tensor);
+    ctx.progress(0.05, `calibrating ${tensors.size} activations (${params.calibration})`);
   }
-  for (const unit of units) for (const tensor of [...unit.inputs, ...unit.outputs]) tensors.add(tensor);
-  ctx.progress(0.05, `calibrating ${tensors.size} activations (${params.calibration})`);
   const activations = await calibrate(ctx, [...tensors], params, scheme);
 
-  const withMeans = params.biasCorrection ? layers.filter((layer) => layer.bias.kind !== 'none') : [];
+  const withMeans = params.biasCorrection && ctx.calibration.batches > 0 ? layers.filter((layer) => layer.bias.kind !== 'none') : [];
   ctx.progress(0.25, `measuring input means of ${withMeans.length} layers for bias correction`);
   const requests = [...new Map(withMeans.map((layer) => [layer.input, meanRequest(layer)])).values()];
   const means = requests.length === 0 ? new Map<string, Float64Array>() : await channelMeans(ctx, requests, Math.min(params.biasCorrectionBatches, ctx.calibration.batches));
@@ -158,9 +162,9 @@ export async function prepareStatic(
     const weight = await quantizeLayerWeight(ctx, index, layer, scheme, means.get(layer.input), constantCheck(activations, layer, scheme));
     const floatBias = weight.bias === undefined || weight.correction === 0 ? undefined : await ctx.tensors.write({ dataType: 'float', dims: weight.biasDims, values: Float32Array.from(weight.bias) });
     let int32Bias: LayerQuant['int32Bias'];
-    if (weight.bias !== undefined && layer.bias.kind === 'input') {
-      const inputScale = (activations.get(layer.input) as ActivationQuant).scale;
-      const quantized = quantizeBias(weight.bias, inputScale, weight.scales);
+    const input = activations.get(layer.input);
+    if (weight.bias !== undefined && layer.bias.kind === 'input' && input !== undefined) {
+      const quantized = quantizeBias(weight.bias, input.scale, weight.scales);
       int32Bias = {
         tensor: await ctx.tensors.write({ dataType: 'int32', dims: weight.biasDims, values: quantized.values }),
         saturated: quantized.saturated,

@@ -4,8 +4,8 @@
  * or fp32) by measurement when mixed precision or latency awareness is on, each trial written
  * onto a snapshot of the float model and undone, and finally write the chosen plan.
  */
-import type { StageContext, StageResult } from '@edgepress/plugin-sdk';
-import { foldBatchNorm } from '@edgepress/plugin-sdk/toolkit';
+import { EdgepressError, ErrorCode, type StageContext, type StageResult } from '@edgepress/plugin-sdk';
+import { compactNames, foldBatchNorm, GraphIndex } from '@edgepress/plugin-sdk/toolkit';
 import { selectWeightLayers, type WeightLayer } from './layers';
 import { decideByLatency, attributionUnits } from './latency-aware';
 import { chooseMixedPrecision, type MixedPrecisionOutcome } from './mixed-precision';
@@ -14,16 +14,16 @@ import { quantizedActivations, writeStaticPlan, type LayerLevel, type StaticPlan
 import type { QuantizationScheme } from './scheme';
 import { prepareStatic, selectActivationUnits, type StaticArtifacts } from './static-artifacts';
 import { StageSummary } from './summary';
-import { GraphIndex } from '@edgepress/plugin-sdk/toolkit';
 
 /** A fallback to fp32 costs 3 extra bytes per weight: below this share of the quantized weights it is cheap. */
 const SMALL_LAYER_SHARE = 0.01;
 
-function toPlan(levels: ReadonlyMap<string, LayerLevel>, artifacts: StaticArtifacts): StaticPlan {
+/** The plan to write; in weight-only mode (float activations) a layer's int8 level is weights-int8. */
+function toPlan(levels: ReadonlyMap<string, LayerLevel>, artifacts: StaticArtifacts, weightOnly: boolean): StaticPlan {
   const layers = new Map<string, LayerLevel>();
   const units = new Set<string>();
   for (const [name, level] of levels) {
-    if (artifacts.layers.has(name)) layers.set(name, level);
+    if (artifacts.layers.has(name)) layers.set(name, weightOnly && level === 'int8' ? 'weights-int8' : level);
     else if (level === 'int8') units.add(name);
   }
   return { layers, units };
@@ -59,7 +59,15 @@ export async function runStatic(ctx: StageContext, params: QuantizeInt8Params, s
   if (params.foldBatchNorm) summary.folded(await foldBatchNorm(ctx));
   const view = await ctx.model.graph();
   const selection = selectWeightLayers(view, params);
-  const units = selectActivationUnits(view, params.activationOps, params.exclude);
+  const weightOnly = scheme.activationType === 'float';
+  const floatTarget = ctx.target.quantization.allowedPrecisions.some((precision) => precision === 'fp32' || precision === 'fp16' || precision === 'bf16');
+  if (weightOnly && !floatTarget) {
+    throw new EdgepressError(ErrorCode.BAD_USER_INPUT, `activations "float" (weight-only) computes in float, which ${ctx.target.name} cannot run (it runs ${ctx.target.quantization.allowedPrecisions.join(', ')}); use uint8-asymmetric or int8-symmetric activations`);
+  }
+  if (!floatTarget && (params.mixedPrecision.enabled || params.latencyAware)) {
+    summary.note(`${ctx.target.name} runs no float: layers kept out of int8 by mixed precision or latency awareness run elsewhere (e.g. on the host CPU)`);
+  }
+  const units = weightOnly ? [] : selectActivationUnits(view, params.activationOps, params.exclude);
   for (const { name, reason } of selection.skipped) summary.keep(name, 'fp32', reason);
   if (selection.layers.length === 0 && units.length === 0) return summary.result();
 
@@ -74,14 +82,14 @@ export async function runStatic(ctx: StageContext, params: QuantizeInt8Params, s
   const base = await ctx.model.snapshot();
   const write = async (chosen: ReadonlyMap<string, LayerLevel>) => {
     await ctx.model.restore(base);
-    return writeStaticPlan(ctx, view, artifacts, toPlan(chosen, artifacts));
+    return writeStaticPlan(ctx, view, artifacts, toPlan(chosen, artifacts, weightOnly));
   };
 
   if (params.mixedPrecision.enabled) {
     const outcome: MixedPrecisionOutcome = await chooseMixedPrecision(
       ctx,
       candidates,
-      fallbackChooser(params, selection.layers),
+      weightOnly ? () => 'fp32' : fallbackChooser(params, selection.layers),
       async (trial) => {
         await write(new Map([...[...forced.keys()].map((name) => [name, 'weights-int8'] as const), ...trial]));
         return (await ctx.runtime.evaluate({ batches: Math.min(params.mixedPrecision.batches, ctx.calibration.batches) })).cosine;
@@ -92,10 +100,10 @@ export async function runStatic(ctx: StageContext, params: QuantizeInt8Params, s
     summary.mixedPrecision(outcome, params.mixedPrecision.fidelity);
   }
 
-  if (params.latencyAware) {
+  if (params.latencyAware && !weightOnly) {
     await ctx.model.restore(base);
     const before = await ctx.runtime.profile({ runs: params.profileRuns });
-    const plan = toPlan(levels, artifacts);
+    const plan = toPlan(levels, artifacts, weightOnly);
     const written = await write(levels);
     const after = await ctx.runtime.profile({ runs: params.profileRuns });
     const decisions = decideByLatency(before.nodes, after.nodes, attributionUnits(view, artifacts, plan, written));
@@ -107,10 +115,11 @@ export async function runStatic(ctx: StageContext, params: QuantizeInt8Params, s
     summary.latency(before.latencyMs, decisions.unmeasured.length);
   }
 
-  const finalPlan = toPlan(levels, artifacts);
+  const finalPlan = toPlan(levels, artifacts, weightOnly);
   await write(levels);
   summary.plan(finalPlan, quantizedActivations(new GraphIndex(view), artifacts, finalPlan).size);
-  if (params.latencyAware) summary.latencyAfter((await ctx.runtime.profile({ runs: params.profileRuns })).latencyMs);
+  if (params.compactNames) summary.compacted(await compactNames(ctx));
+  if (params.latencyAware && !weightOnly) summary.latencyAfter((await ctx.runtime.profile({ runs: params.profileRuns })).latencyMs);
   await ctx.model.check();
   return summary.result();
 }

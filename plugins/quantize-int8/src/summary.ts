@@ -1,5 +1,5 @@
 import type { StageResult } from '@edgepress/plugin-sdk';
-import type { FoldBatchNormReport } from '@edgepress/plugin-sdk/toolkit';
+import type { CompactNamesReport, FoldBatchNormReport } from '@edgepress/plugin-sdk/toolkit';
 import type { MixedPrecisionOutcome } from './mixed-precision';
 import type { QuantizeInt8Params } from './params';
 import type { LayerLevel, StaticPlan } from './qdq-writer';
@@ -12,6 +12,7 @@ const MAX_LISTED = 40;
 export function describeScheme(scheme: QuantizationScheme, params: QuantizeInt8Params): string {
   const weights = `${scheme.perChannel ? 'per-channel' : 'per-tensor'} ${scheme.symmetricWeights ? 'symmetric' : 'asymmetric'} int8 weights${scheme.reduceRange ? ' (7-bit, reduce_range)' : ''}`;
   if (scheme.mode === 'dynamic') return `dynamic: ${weights}, uint8 activations quantized at run time (DynamicQuantizeLinear + MatMulInteger)`;
+  if (scheme.activationType === 'float') return `weight-only: ${weights} (${params.weightOnlyFormat}), float activations`;
   const activations = scheme.activationType === 'int8' ? 'int8 symmetric' : 'uint8 asymmetric';
   return `static QDQ: ${weights}, ${activations} activations calibrated by ${params.calibration}`;
 }
@@ -77,6 +78,15 @@ export class StageSummary {
     this.values.layersFp32 = count('fp32') + [...this.kept.entries()].filter(([name, entry]) => entry.level === 'fp32' && !plan.layers.has(name)).length;
     this.values.activationOpsInt8 = plan.units.size;
     this.values.activationsQuantized = activations;
+  }
+
+  compacted(report: CompactNamesReport): void {
+    this.values.namesCompacted = report.nodes + report.values;
+    if (report.skipped !== undefined) this.notes.push(`Names kept: ${report.skipped}`);
+  }
+
+  note(text: string): void {
+    this.notes.push(text);
   }
 
   set(key: string, value: number | string | boolean): void {

@@ -12,3 +12,4 @@ export { intAttribute, floatAttribute, intsAttribute, floatsAttribute, stringAtt
 export { takeAlongAxis, keptIndices, elementCount } from './tensor-slice';
 export { isFloatWeight, readFloatWeight, writeWeight, type FloatWeight } from './weight-values';
 export { layerFilter, type LayerFilter } from './layer-filter';
+export { compactNames, type CompactNamesReport } from './compact-names';
