@@ -21,9 +21,9 @@ const allowed = {
   'scope:cli': ['scope:errors', 'scope:pipeline', 'scope:onnx', 'scope:targets'],
   'scope:bench': ['*'],
   'scope:scripts': ['*'],
-  // npm start: seeds through the gateway's seedPlatform and plugin-host's bundles, then runs the
+  // npm start: seeds through the gateway's seedPlatform and the pipeline's built-in bundles, then runs the
   // apps as processes (never imports them otherwise).
-  'scope:launcher': ['scope:errors', 'scope:db', 'scope:gateway', 'scope:plugin-host'],
+  'scope:launcher': ['scope:errors', 'scope:db', 'scope:gateway', 'scope:pipeline', 'scope:plugin-host'],
 };
 
 export default [

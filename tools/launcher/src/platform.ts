@@ -103,7 +103,7 @@ export async function startPlatform(config: LauncherConfig, logger: Logger, oute
     let demo: DemoAccess;
     try {
       const blobs = config.blobs === 'postgres' ? new PostgresBlobStore({ pool: db.pool }) : new LocalFolderBlobStore({ root: config.blobs });
-      plugins = await seedBuiltinPlugins(db, blobs, config.repoRoot, path.join(config.home, 'plugin-bundles'), logger);
+      plugins = await seedBuiltinPlugins(db, blobs, path.join(config.home, 'plugin-bundles'), logger);
       demo = await ensureDemoAccess(db, config.home);
     } finally {
       await db.close();

@@ -13,10 +13,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from './support/app-process';
 import { followRunProgress, RUN_DETAILS, type GatewayApi, type RunDetails, type RunEventView } from './support/gateway-api';
+import { ocrLinesJsonl } from './support/ocr-lines';
 import { CLASSIFIER, createRun, registerClassifier, registerOcrCalibration, startTestPlatform, type TestPlatform } from './support/test-platform';
 
 const ORT_COMPARE = path.join(__dirname, 'support', 'ort-compare.cjs');
-const LINE_SHAPE = '1,3,48,320';
 
 function runNode(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -29,11 +29,18 @@ function runNode(args: string[], env: Record<string, string> = {}): Promise<{ co
   });
 }
 
-/** Runs the original and the candidate model in ONNX Runtime on the same inputs (another process). */
-async function compareInOrt(candidate: string): Promise<{ shapes: Record<string, { reference: number[]; candidate: number[] }>; cosine: number }> {
-  const result = await runNode([ORT_COMPARE, CLASSIFIER, candidate, '4', LINE_SHAPE]);
+interface OrtComparison {
+  samples: number;
+  shapes: Record<string, { reference: number[]; candidate: number[] }>;
+  cosine: number;
+  top1Agreement: number;
+}
+
+/** Runs the original and the candidate model in ONNX Runtime (another process) on the held-out text lines. */
+async function compareInOrt(candidate: string, heldOut: string): Promise<OrtComparison> {
+  const result = await runNode([ORT_COMPARE, CLASSIFIER, candidate, heldOut]);
   if (result.code !== 0) throw new Error(`ONNX Runtime could not run ${candidate}: ${result.stderr}`);
-  return JSON.parse(result.stdout) as { shapes: Record<string, { reference: number[]; candidate: number[] }>; cosine: number };
+  return JSON.parse(result.stdout) as OrtComparison;
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -44,10 +51,14 @@ describe('the platform over HTTP (real processes, PostgreSQL on 127.0.0.1:5432)'
   let modelId: string;
   let calibrationId: string;
   let scratch: string;
+  /** Text lines the calibration never saw (lines 9 to 24), for the independent check in ONNX Runtime. */
+  let heldOut: string;
 
   beforeAll(async () => {
     platform = await startTestPlatform({ kernelServers: 1, workers: 1 });
     scratch = await mkdtemp(path.join(tmpdir(), 'edgepress-e2e-'));
+    heldOut = path.join(scratch, 'held-out-lines.jsonl');
+    await writeFile(heldOut, ocrLinesJsonl(16, 8));
   }, 240_000);
   afterAll(async () => {
     await platform?.close();
@@ -107,9 +118,12 @@ describe('the platform over HTTP (real processes, PostgreSQL on 127.0.0.1:5432)'
     expect(bytes.length).toBe(quantized.metrics?.sizeBytes);
     const file = path.join(scratch, 'cls-int8.onnx');
     await writeFile(file, bytes);
-    const ort = await compareInOrt(file);
+    const ort = await compareInOrt(file, heldOut);
+    expect(ort.samples).toBe(16);
     for (const shapes of Object.values(ort.shapes)) expect(shapes.candidate).toEqual(shapes.reference);
+    // Measured here: cosine 0.975 and 15 of 16 lines with the same top-1 direction.
     expect(ort.cosine).toBeGreaterThan(0.9);
+    expect(ort.top1Agreement).toBeGreaterThanOrEqual(0.75);
 
     // report.json: the baseline and both stages, with the sizes the stages recorded.
     const report = JSON.parse((await member.download(run.report?.downloadUrl ?? '')).toString('utf8')) as { baseline: { sizeBytes: number }; stages: { plugin: string; sizeBytes: number }[] };
@@ -187,7 +201,7 @@ describe('the platform over HTTP (real processes, PostgreSQL on 127.0.0.1:5432)'
     expect(download.code).toBe(0);
     const { run: details } = await member.query<{ run: RunDetails }>(RUN_DETAILS, { id: runId });
     expect(sha256(await readFile(out))).toBe(details.stages[0].artifact?.blobSha256);
-    const ort = await compareInOrt(out);
+    const ort = await compareInOrt(out, heldOut);
     expect(ort.cosine).toBeGreaterThan(0.9);
 
     const missing = await cli('download', runId as string, '--stage', '3', '-o', out);

@@ -30,10 +30,10 @@ function readFloat32Npy(file: string): { dims: number[]; data: Float32Array } {
   return { dims, data };
 }
 
-/** The first `count` lines as JSON lines `{"dims": [...], "data": [...]}` (one sample each). */
-export function ocrLinesJsonl(count: number): string {
+/** `count` lines from `offset` as JSON lines `{"dims": [...], "data": [...]}` (one sample each). */
+export function ocrLinesJsonl(count: number, offset = 0): string {
   const folder = ocrLinesFolder();
-  const labels = readFileSync(path.join(folder, 'labels.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, count);
+  const labels = readFileSync(path.join(folder, 'labels.jsonl'), 'utf8').split('\n').filter(Boolean).slice(offset, offset + count);
   return labels
     .map((line) => {
       const { tensor } = JSON.parse(line) as { tensor: string };

@@ -58,7 +58,7 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   };
   try {
     const silent = pino({ level: 'silent' });
-    const seeded = await seedBuiltinPlugins(db, blobs, REPO_ROOT, BUNDLE_CACHE, silent);
+    const seeded = await seedBuiltinPlugins(db, blobs, BUNDLE_CACHE, silent);
     if (seeded.skipped.length > 0) throw new Error(`built-in plugins not registered: ${JSON.stringify(seeded.skipped)}`);
     const { demoToken } = await seedPlatform(db);
     if (!demoToken) throw new Error('seeding made no demo token');
