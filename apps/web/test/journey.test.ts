@@ -47,6 +47,9 @@ test('sign in, upload, inspect, build a two-stage pipeline, watch it finish live
   await page.getByRole('link', { name: 'Upload a model' }).first().click();
   await page.getByLabel('ONNX model file').setInputFiles(CLASSIFIER_PATH);
   expect(await page.getByLabel('Name').inputValue()).toBe('ch_ppocr_mobile_v2.0_cls_infer');
+  // The classifier's input is [batch, 3, height, width] with symbolic sizes: give them values so
+  // that MACs and the estimates are complete.
+  await page.getByLabel('Symbolic dimension values').fill('p2o.DynamicDimension.0 = 1\np2o.DynamicDimension.1 = 48\np2o.DynamicDimension.2 = 192');
   const cdp = await tab.context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 300 * 1024 });
@@ -73,9 +76,14 @@ test('sign in, upload, inspect, build a two-stage pipeline, watch it finish live
     await operatorTable.getByRole('row', { name: new RegExp(`^${op.replace('.', '\\.')} ${count}$`) }).waitFor();
   }
   await page.getByRole('region', { name: 'Inputs' }).getByText(facts.inputs[0], { exact: true }).waitFor();
+  expect(await page.getByText('(lower bound)').count()).toBe(0);
   const matrix = page.getByRole('region', { name: 'Compatibility matrix' });
   await matrix.getByRole('link', { name: /Raspberry Pi 4/ }).waitFor();
   expect(await matrix.locator('tbody tr').count()).toBeGreaterThanOrEqual(10);
+  const pi4 = matrix.locator('tbody tr').filter({ has: page.getByRole('link', { name: /Raspberry Pi 4/ }) });
+  // Latency and energy per inference, from the roofline estimate with every shape known.
+  expect(await pi4.locator('td.num').first().textContent()).toMatch(/^[1-9][\d.]* (µs|ms)$/);
+  expect(await pi4.locator('td.num').nth(1).textContent()).toMatch(/^[1-9][\d.]* (µJ|mJ)$/);
   await screenshot(page, 'journey-model');
   expect(await seriousViolations(page)).toEqual([]);
 

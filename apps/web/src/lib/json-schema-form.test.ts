@@ -95,3 +95,47 @@ describe('paramsFromValues', () => {
     expect(paramsFromValues(fields, { ...initialValues(fields), sparsity: '0.3', layerRatios: '__proto__ = 0.1' }).errors.layerRatios).toBe('Line 1: expected name = value');
   });
 });
+
+describe('lists of choices and groups of settings', () => {
+  const quantize = definePlugin({
+    name: 'group-probe',
+    version: '1.0.0',
+    kind: 'quantize',
+    description: 'probe',
+    engines: '^1.0.0',
+    params: z.object({
+      reduceRange: z.union([z.literal('auto'), z.boolean()]).default('auto'),
+      opTypes: z.array(z.enum(['Conv', 'MatMul', 'Gemm'])).max(3).default(['Conv', 'MatMul']),
+      mixed: z
+        .object({
+          enabled: z.boolean().default(false),
+          fidelity: z.number().min(0).max(1).default(0.99),
+          fallback: z.enum(['auto', 'fp32']).default('auto'),
+        })
+        .default({ enabled: false, fidelity: 0.99, fallback: 'auto' }),
+    }),
+    run: async () => undefined,
+  });
+  const groupFields = fieldsFromSchema(quantize.manifest.paramsSchema);
+
+  it('makes a select of a literal-or-boolean union, checkboxes of an array of choices, a group of a nested object', () => {
+    expect(groupFields.map((f) => f.kind)).toEqual(['select', 'multiselect', 'group']);
+    expect(groupFields[0].kind === 'select' && groupFields[0].options.map((o) => o.value)).toEqual(['auto', true, false]);
+    const group = groupFields[2];
+    expect(group.kind === 'group' && group.fields.map((f) => [f.name, f.kind])).toEqual([
+      ['enabled', 'boolean'],
+      ['fidelity', 'number'],
+      ['fallback', 'select'],
+    ]);
+  });
+
+  it('sends a changed group whole and a changed choice list in schema order', () => {
+    const values = initialValues(groupFields);
+    expect(values).toEqual({ reduceRange: '"auto"', opTypes: '"Conv"\n"MatMul"', 'mixed.enabled': false, 'mixed.fidelity': '0.99', 'mixed.fallback': '"auto"' });
+    expect(paramsFromValues(groupFields, values)).toEqual({ params: {}, errors: {} });
+    const changed = paramsFromValues(groupFields, { ...values, reduceRange: 'false', opTypes: '"Gemm"\n"Conv"', 'mixed.enabled': true });
+    expect(changed).toEqual({ params: { reduceRange: false, opTypes: ['Conv', 'Gemm'], mixed: { enabled: true, fidelity: 0.99, fallback: 'auto' } }, errors: {} });
+    expect(paramsFromValues(groupFields, { ...values, 'mixed.fidelity': '2' }).errors).toEqual({ 'mixed.fidelity': 'Must be at most 1' });
+    expect(initialValues(groupFields, { mixed: { enabled: true } })['mixed.enabled']).toBe(true);
+  });
+});

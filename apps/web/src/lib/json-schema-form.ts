@@ -25,8 +25,17 @@ export interface NumberRules {
   exclusiveMaximum?: number;
 }
 
+export interface Choice {
+  /** JSON of the value: what a select or checkbox holds. */
+  key: string;
+  value: unknown;
+  label: string;
+}
+
 export type ParamField =
-  | (Base & { kind: 'select'; options: { key: string; value: unknown; label: string }[] })
+  | (Base & { kind: 'select'; options: Choice[] })
+  | (Base & { kind: 'multiselect'; options: Choice[]; minItems?: number; maxItems?: number })
+  | (Base & { kind: 'group'; fields: ParamField[] })
   | (Base & { kind: 'boolean' })
   | (Base & { kind: 'number' } & NumberRules)
   | (Base & { kind: 'string'; minLength?: number; maxLength?: number; pattern?: string })
@@ -60,14 +69,28 @@ function numberRules(schema: Record<string, unknown>): NumberRules {
   return rules;
 }
 
-function constOptions(schema: Record<string, unknown>): unknown[] | null {
+/** The values a schema allows when it lists them: enum, const, or anyOf/oneOf of those and booleans. */
+function choiceValues(schema: Record<string, unknown>): unknown[] | null {
   if (Array.isArray(schema.enum)) return schema.enum;
+  if ('const' in schema) return [schema.const];
   const variants = Array.isArray(schema.anyOf) ? schema.anyOf : Array.isArray(schema.oneOf) ? schema.oneOf : null;
-  if (variants && variants.length > 0 && variants.every((variant) => isRecord(variant) && 'const' in variant)) return variants.map((variant) => (variant as { const: unknown }).const);
-  return null;
+  if (!variants || variants.length === 0) return null;
+  const values: unknown[] = [];
+  for (const variant of variants) {
+    if (!isRecord(variant)) return null;
+    if (variant.type === 'boolean' && !('const' in variant)) values.push(true, false);
+    else {
+      const inner = choiceValues(variant);
+      if (!inner) return null;
+      values.push(...inner);
+    }
+  }
+  return values;
 }
 
-function fieldFor(name: string, raw: Record<string, unknown>, required: boolean): ParamField {
+const toChoices = (values: readonly unknown[]): Choice[] => values.map((value) => ({ key: JSON.stringify(value), value, label: String(value) }));
+
+function fieldFor(name: string, raw: Record<string, unknown>, required: boolean, depth: number): ParamField {
   const schema = unwrapNullable(raw);
   const base: Base = {
     name,
@@ -76,9 +99,9 @@ function fieldFor(name: string, raw: Record<string, unknown>, required: boolean)
     required,
     defaultValue: schema.default,
   };
-  const options = constOptions(schema);
-  if (options) return { ...base, kind: 'select', options: options.map((value) => ({ key: JSON.stringify(value), value, label: String(value) })) };
-  if ('const' in schema) return { ...base, kind: 'const', value: schema.const };
+  if ('const' in schema && !Array.isArray(schema.enum)) return { ...base, kind: 'const', value: schema.const };
+  const choices = choiceValues(schema);
+  if (choices) return { ...base, kind: 'select', options: toChoices(choices) };
   switch (schema.type) {
     case 'boolean':
       return { ...base, kind: 'boolean' };
@@ -89,13 +112,17 @@ function fieldFor(name: string, raw: Record<string, unknown>, required: boolean)
       return { ...base, kind: 'string', minLength: num(schema.minLength), maxLength: num(schema.maxLength), pattern: typeof schema.pattern === 'string' ? schema.pattern : undefined };
     case 'array': {
       const items = isRecord(schema.items) ? schema.items : null;
+      const itemChoices = items ? choiceValues(items) : null;
+      if (itemChoices) return { ...base, kind: 'multiselect', options: toChoices(itemChoices), minItems: num(schema.minItems), maxItems: num(schema.maxItems) };
       const item = items?.type === 'string' ? ({ kind: 'string' } as const) : items?.type === 'number' || items?.type === 'integer' ? { kind: 'number' as const, ...numberRules(items) } : null;
-      if (item && !constOptions(items ?? {})) return { ...base, kind: 'list', item, minItems: num(schema.minItems), maxItems: num(schema.maxItems) };
+      if (item) return { ...base, kind: 'list', item, minItems: num(schema.minItems), maxItems: num(schema.maxItems) };
       return { ...base, kind: 'json' };
     }
     case 'object': {
       const values = isRecord(schema.additionalProperties) ? schema.additionalProperties : null;
       const hasOwnProperties = isRecord(schema.properties) && Object.keys(schema.properties).length > 0;
+      // One level of nesting becomes a group of fields; deeper objects stay JSON.
+      if (hasOwnProperties && depth === 0) return { ...base, kind: 'group', fields: fieldsFromSchema(schema, 1) };
       if (!hasOwnProperties && values?.type === 'string') return { ...base, kind: 'record', value: { kind: 'string' } };
       if (!hasOwnProperties && (values?.type === 'number' || values?.type === 'integer')) return { ...base, kind: 'record', value: { kind: 'number', ...numberRules(values) } };
       return { ...base, kind: 'json' };
@@ -106,12 +133,12 @@ function fieldFor(name: string, raw: Record<string, unknown>, required: boolean)
 }
 
 /** The fields of an object schema, in the schema's order. */
-export function fieldsFromSchema(schema: unknown): ParamField[] {
+export function fieldsFromSchema(schema: unknown, depth = 0): ParamField[] {
   if (!isRecord(schema) || !isRecord(schema.properties)) return [];
   const required = Array.isArray(schema.required) ? schema.required.filter((name): name is string => typeof name === 'string') : [];
   return Object.entries(schema.properties)
     .filter((entry): entry is [string, Record<string, unknown>] => isRecord(entry[1]))
-    .map(([name, property]) => fieldFor(name, property, required.includes(name)));
+    .map(([name, property]) => fieldFor(name, property, required.includes(name), depth));
 }
 
 function rangeText(rules: NumberRules): string | null {
@@ -129,6 +156,8 @@ export function constraintHint(field: ParamField): string {
   if (field.kind === 'list') parts.push(`one ${field.item.kind === 'number' ? (rangeText(field.item) ?? 'number') : 'value'} per line`);
   if (field.kind === 'record') parts.push(`one "name = ${field.value.kind === 'number' ? (rangeText(field.value) ?? 'number') : 'value'}" per line`);
   if (field.kind === 'json') parts.push('JSON');
+  if (field.kind === 'multiselect') parts.push(field.maxItems !== undefined && field.maxItems < field.options.length ? `at most ${field.maxItems}` : 'any of them');
+  if (field.kind === 'group') return '';
   const text = parts.filter(Boolean).join('; ');
   const withDefault = field.defaultValue === undefined ? (field.required ? `${text ? `${text}. ` : ''}Required` : text) : `${text ? `${text}. ` : ''}Default ${formatDefault(field.defaultValue)}`;
   return withDefault ? `${withDefault}.` : '';
@@ -146,6 +175,8 @@ function toFormValue(field: ParamField, value: unknown): FormValue {
       return value === true;
     case 'select':
       return value === undefined ? '' : JSON.stringify(value);
+    case 'multiselect':
+      return Array.isArray(value) ? value.map((item) => JSON.stringify(item)).join('\n') : '';
     case 'list':
       return Array.isArray(value) ? value.map(String).join('\n') : '';
     case 'record':
@@ -153,15 +184,30 @@ function toFormValue(field: ParamField, value: unknown): FormValue {
     case 'json':
       return value === undefined ? '' : JSON.stringify(value, null, 2);
     case 'const':
+    case 'group':
       return '';
     default:
       return value === undefined || value === null ? '' : String(value);
   }
 }
 
-/** Starting values: the given params where present, the schema's defaults elsewhere. */
+/** The default a group's child starts from: the group's own default object first, then the child's. */
+function childDefault(group: ParamField, child: ParamField): unknown {
+  return isRecord(group.defaultValue) && child.name in group.defaultValue ? group.defaultValue[child.name] : child.defaultValue;
+}
+
+/** Starting values: the given params where present, the schema's defaults elsewhere (group children as `group.child`). */
 export function initialValues(fields: readonly ParamField[], params: Record<string, unknown> = {}): FormValues {
-  return Object.fromEntries(fields.map((field) => [field.name, toFormValue(field, field.name in params ? params[field.name] : field.defaultValue)]));
+  const values: FormValues = {};
+  for (const field of fields) {
+    if (field.kind === 'group') {
+      const given = isRecord(params[field.name]) ? (params[field.name] as Record<string, unknown>) : {};
+      for (const child of field.fields) values[`${field.name}.${child.name}`] = toFormValue(child, child.name in given ? given[child.name] : childDefault(field, child));
+    } else {
+      values[field.name] = toFormValue(field, field.name in params ? params[field.name] : field.defaultValue);
+    }
+  }
+  return values;
 }
 
 function checkNumber(text: string, rules: NumberRules): { value?: number; error?: string } {
@@ -184,17 +230,24 @@ function lines(text: string): string[] {
 }
 
 /** One field's value, or an error; `undefined` value means "leave it out". */
-function parseField(field: ParamField, raw: FormValue | undefined): { value?: unknown; error?: string } {
+function parseField(field: Exclude<ParamField, { kind: 'group' }>, raw: FormValue | undefined): { value?: unknown; error?: string } {
   if (field.kind === 'const') return { value: field.value };
   if (field.kind === 'boolean') return { value: raw === true };
   const text = typeof raw === 'string' ? raw : '';
-  if (text.trim() === '' && field.kind !== 'list' && field.kind !== 'record') {
+  if (text.trim() === '' && field.kind !== 'list' && field.kind !== 'record' && field.kind !== 'multiselect') {
     return field.required && field.defaultValue === undefined ? { error: `Required: ${field.kind === 'select' ? 'choose a value' : 'enter a value'}` } : {};
   }
   switch (field.kind) {
     case 'select': {
       const option = field.options.find((candidate) => candidate.key === text);
       return option ? { value: option.value } : { error: `Choose one of ${field.options.map((o) => o.label).join(', ')}` };
+    }
+    case 'multiselect': {
+      const chosen = new Set(lines(text));
+      const items = field.options.filter((option) => chosen.has(option.key)).map((option) => option.value);
+      if (field.minItems !== undefined && items.length < field.minItems) return { error: `Choose at least ${field.minItems}` };
+      if (field.maxItems !== undefined && items.length > field.maxItems) return { error: `Choose at most ${field.maxItems}` };
+      return { value: items };
     }
     case 'number':
       return checkNumber(text, field);
@@ -245,20 +298,47 @@ function parseField(field: ParamField, raw: FormValue | undefined): { value?: un
 
 export interface ParamsResult {
   params: Record<string, unknown>;
+  /** By field name (`group.child` inside a group). */
   errors: Record<string, string>;
+}
+
+/** Equal as JSON values, whatever the order of object keys. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => sameJson(item, b[index]));
+  if (isRecord(a) && isRecord(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].every((key) => sameJson(a[key], b[key]));
+  }
+  return a === b;
 }
 
 /**
  * The params a form stands for. Values equal to the schema's default are left out (the gateway
- * fills defaults in), so a stage records only what someone chose.
+ * fills defaults in), so a stage records only what someone chose; a group that differs from its
+ * default is sent whole.
  */
 export function paramsFromValues(fields: readonly ParamField[], values: FormValues): ParamsResult {
   const params: Record<string, unknown> = {};
   const errors: Record<string, string> = {};
   for (const field of fields) {
+    if (field.kind === 'group') {
+      const group: Record<string, unknown> = {};
+      let changed = false;
+      for (const child of field.fields) {
+        if (child.kind === 'group') continue;
+        const { value, error } = parseField(child, values[`${field.name}.${child.name}`]);
+        if (error) errors[`${field.name}.${child.name}`] = error;
+        else if (value !== undefined) {
+          group[child.name] = value;
+          if (!sameJson(value, childDefault(field, child))) changed = true;
+        }
+      }
+      if (changed) params[field.name] = group;
+      continue;
+    }
     const { value, error } = parseField(field, values[field.name]);
     if (error) errors[field.name] = error;
-    else if (value !== undefined && field.kind !== 'const' && JSON.stringify(value) !== JSON.stringify(field.defaultValue)) params[field.name] = value;
+    else if (value !== undefined && field.kind !== 'const' && !sameJson(value, field.defaultValue)) params[field.name] = value;
   }
   return { params, errors };
 }

@@ -144,7 +144,7 @@ export function specFromDraft(draft: PipelineDraft, plugins: readonly PluginOpti
  * `input.spec.stages.0.plugin`, `input.spec.constraints.maxSizeBytes`, `input.spec.targetId`, ...
  * Returns null when the error names no field of the draft.
  */
-export function errorsFromGateway(error: GatewayError, draft: PipelineDraft): DraftErrors | null {
+export function errorsFromGateway(error: GatewayError, draft: PipelineDraft, plugins: readonly PluginOption[] = []): DraftErrors | null {
   const field = error.field;
   if (!field) return null;
   const inside = field.replace(/^.*?spec\./, '');
@@ -155,8 +155,11 @@ export function errorsFromGateway(error: GatewayError, draft: PipelineDraft): Dr
     if (!stage) return null;
     if (stageMatch[2] === 'params' && error.issues.length > 0) {
       const fields: Record<string, string> = {};
+      const groups = new Set(fieldsOf(plugins, stage.plugin).filter((field) => field.kind === 'group').map((field) => field.name));
       for (const issue of error.issues) {
-        const name = issue.path.split('.')[0];
+        // A parameter's own key: `ratio`, or `group.child` inside a group of settings.
+        const [first, second] = issue.path.split('.');
+        const name = groups.has(first) && second !== undefined ? `${first}.${second}` : first;
         fields[name] = fields[name] ? `${fields[name]}; ${issue.message}` : issue.message;
       }
       errors.params[stage.key] = fields;

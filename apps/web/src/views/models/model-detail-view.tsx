@@ -54,8 +54,15 @@ function ValueTable({ caption, values }: { caption: string; values: Model['summa
 
 function Summary({ model }: { model: Model }) {
   const s = model.summary;
+  const symbols = [...new Set(s.inputs.flatMap((input) => (input.shape ?? []).flatMap((dim) => (dim.size === null && dim.symbol ? [dim.symbol] : []))))];
   return (
     <>
+      {!s.macsComplete && symbols.length > 0 && (
+        <p className="notice warn">
+          Inputs have symbolic sizes ({symbols.join(', ')}): MACs, activations and the estimates below count only the layers whose shapes are known. For complete figures,{' '}
+          <Link href="/models/new">upload the model again</Link> with values for them (for example {symbols[0]} = 1).
+        </p>
+      )}
       <section className="panel" aria-labelledby="summary">
         <h2 id="summary">Summary</h2>
         <div className="cards">

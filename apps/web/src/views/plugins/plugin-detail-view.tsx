@@ -23,16 +23,24 @@ const CONTROL_NAMES: Record<ParamField['kind'], string> = {
   record: 'name → value map',
   const: 'fixed',
   json: 'JSON',
+  multiselect: 'any of',
+  group: 'group of settings',
 };
 
 function typeOf(field: ParamField): string {
   if (field.kind === 'select') return `one of ${field.options.map((option) => option.label).join(', ')}`;
+  if (field.kind === 'multiselect') return `any of ${field.options.map((option) => option.label).join(', ')}`;
   if (field.kind === 'number') return field.integer ? 'whole number' : 'number';
   return CONTROL_NAMES[field.kind];
 }
 
+/** Fields with a group's children after it, named group.child. */
+function docRows(fields: readonly ParamField[]): { name: string; field: ParamField }[] {
+  return fields.flatMap((field) => [{ name: field.name, field }, ...(field.kind === 'group' ? field.fields.map((child) => ({ name: `${field.name}.${child.name}`, field: child })) : [])]);
+}
+
 function ParamsDocs({ version }: { version: Version }) {
-  const fields = fieldsFromSchema(version.paramsSchema);
+  const fields = docRows(fieldsFromSchema(version.paramsSchema));
   return (
     <>
       {fields.length === 0 ? (
@@ -50,10 +58,10 @@ function ParamsDocs({ version }: { version: Version }) {
               </tr>
             </thead>
             <tbody>
-              {fields.map((field) => (
-                <tr key={field.name}>
+              {fields.map(({ name, field }) => (
+                <tr key={name}>
                   <td>
-                    <code>{field.name}</code>
+                    <code>{name}</code>
                     {field.required && field.defaultValue === undefined && <Tag tone="warn">required</Tag>}
                   </td>
                   <td>{typeOf(field)}</td>
@@ -136,7 +144,7 @@ function PluginDetail({ name }: { name: string }) {
               <SelectField label="Version" value={version.version} onChange={setSelected} options={versions.map((candidate) => ({ value: candidate.version, label: candidate.version }))} />
             </div>
           )}
-          {version.description && <p>{version.description}</p>}
+          {version.description && version.description !== plugin.description && <p>{version.description}</p>}
           <ParamsDocs version={version} />
           <p className="muted mono wrap-anywhere">bundle sha256 {version.bundleSha256}</p>
         </>

@@ -66,7 +66,7 @@ function Builder({ options, loaded, initialModelId, session }: { options: Option
 
   function handleGatewayError(error: GatewayError | null) {
     if (!error) return;
-    const placed = errorsFromGateway(error, draft);
+    const placed = errorsFromGateway(error, draft, plugins);
     if (placed) {
       setErrors(placed);
       setFailure(error);
