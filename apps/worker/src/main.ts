@@ -20,13 +20,12 @@ async function main(): Promise<void> {
   await migrate(config.databaseUrl);
   const db = openDatabase(config.databaseUrl, { applicationName: 'edgepress-worker', max: 4 + 2 * config.concurrency });
   const blobs = config.blobs.kind === 'postgres' ? new PostgresBlobStore({ pool: db.pool }) : new LocalFolderBlobStore({ root: config.blobs.root });
-  const kernels = connectKernels({ addresses: config.kernelAddresses, deadlineMs: config.kernelDeadlineMs });
   const queue = await RunQueue.start({ databaseUrl: config.databaseUrl, onError: (error) => logger.warn({ err: error }, 'queue error') });
   const executor = new RunExecutor({
     db,
     blobs,
-    kernels: kernels.kernels,
     kernelAddresses: config.kernelAddresses,
+    connectKernels: (addresses) => connectKernels({ addresses, deadlineMs: config.kernelDeadlineMs }),
     bundles: new BundleCache(blobs),
     logger,
     stageAttempts: config.stageAttempts,
@@ -46,7 +45,6 @@ async function main(): Promise<void> {
     queue
       .stop({ graceful: true, timeoutMs: 15_000 })
       .then(async () => {
-        kernels.close();
         await db.close();
         logger.info('stopped');
         process.exit(0);

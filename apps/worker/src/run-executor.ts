@@ -18,6 +18,7 @@ import { buildReport, runPipeline, serializeReport, type PipelineResume, type Re
 import type { Logger } from 'pino';
 import { readBlobBytes, storeBytes } from './blob-bytes';
 import { datasetResolver } from './dataset-resolver';
+import { reachableServers, type ConnectKernels } from './kernel-servers';
 import { watchKernelFailures } from './kernel-watch';
 import { baselineOf, stageRecordOf } from './metrics-document';
 import { databaseRegistry, type BundleCache } from './plugin-registry';
@@ -31,9 +32,10 @@ export type KernelService = RunPipelineOptions['kernels'];
 export interface ExecutorOptions {
   db: Database;
   blobs: BlobStore;
-  kernels: KernelService;
-  /** Named in the error of a run whose kernel servers stayed away. */
+  /** The kernel servers (host:port); each attempt uses those that answer (kernel-servers.ts). */
   kernelAddresses: readonly string[];
+  /** Opens a balanced kernel connection to some of them (libs/pipeline's connectKernels). */
+  connectKernels: ConnectKernels;
   bundles: BundleCache;
   logger: Logger;
   /** Attempts of a stage during which no kernel server answered (default 3). */
@@ -97,11 +99,15 @@ export class RunExecutor {
     log.info({ attempt: run.attempt, stages: run.spec.stages }, 'run started');
     const progress = new ProgressPublisher(db, { teamId, runId }, log);
     const scratch = await mkdtemp(path.join(tmpdir(), 'edgepress-run-'));
-    const kernels = watchKernelFailures(this.options.kernels);
     const attempts = this.options.stageAttempts ?? 3;
     try {
       for (let attempt = 1; ; attempt++) {
-        kernels.take();
+        const servers = await reachableServers(this.options.kernelAddresses);
+        if (servers.length < this.options.kernelAddresses.length) {
+          log.warn({ using: servers, configured: this.options.kernelAddresses }, 'some kernel servers do not answer: using the others');
+        }
+        const connection = this.options.connectKernels(servers);
+        const kernels = watchKernelFailures(connection.kernels);
         const current: { recorder?: StageRecorder } = {};
         try {
           await this.attempt(run, job, kernels.service, progress, scratch, log, current);
@@ -137,6 +143,8 @@ export class RunExecutor {
           await progress.close();
           await this.finishFailed(run, recorder, failure.error, log);
           return;
+        } finally {
+          connection.close();
         }
       }
     } finally {
