@@ -47,11 +47,17 @@ afterAll(async () => {
   await browser?.close();
 });
 
+function tab(variant: Variant): WatchedPage {
+  const found = tabs.get(variant);
+  if (!found) throw new Error(`No ${variant} tab: beforeAll failed`);
+  return found;
+}
+
 /** Visits a page in light (always) and, for the main pages, dark and at phone width. */
 async function check(path: string, name: string, main: boolean): Promise<VisitReport[]> {
   const reports: VisitReport[] = [];
   for (const variant of main ? (['light', 'dark', 'phone'] as const) : (['light'] as const)) {
-    reports.push(await visit(tabs.get(variant)!.page, `${platform.consoleUrl}${path}`, name, variant));
+    reports.push(await visit(tab(variant).page, `${platform.consoleUrl}${path}`, name, variant));
   }
   return reports;
 }
@@ -95,7 +101,7 @@ test('the run pages once the worker has finished both runs', async () => {
     ...(await check('/runs/compare', 'compare-pick', false)),
   ];
   expectClean(reports);
-  const compare = tabs.get('light')!.page;
+  const compare = tab('light').page;
   await compare.goto(`${platform.consoleUrl}/runs/compare?a=${runs.a}&b=${runs.b}`);
   await compare.getByRole('figure', { name: 'Size against fidelity per stage' }).waitFor();
   // Both runs on one chart: run A's three points and run B's two.

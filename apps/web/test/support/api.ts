@@ -15,6 +15,7 @@ export function classifierBytes(): Buffer {
   return readFileSync(CLASSIFIER_PATH);
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read loosely shaped data
 export async function graphql<T = Record<string, any>>(baseUrl: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',

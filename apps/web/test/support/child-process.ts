@@ -49,7 +49,8 @@ export function startProcess(spec: ProcessSpec): Promise<StartedProcess> {
     const timer = setTimeout(() => fail(`not ready after ${spec.timeoutMs} ms`), spec.timeoutMs);
     child.once('error', (error) => fail(error.message));
     child.once('exit', (code, signal) => fail(`exited (${signal ?? code}) before it was ready`));
-    const lines = createInterface({ input: child.stdout! });
+    if (!child.stdout) throw new Error(`${spec.name}: no stdout pipe`);
+    const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => {
       log.write(`${line}\n`);
       if (!settled && spec.ready.test(line)) {

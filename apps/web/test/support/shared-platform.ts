@@ -51,7 +51,8 @@ export async function getPlatform(): Promise<PlatformInfo> {
       clearTimeout(timer);
       reject(new Error(`The test platform exited (${code}) before it was ready: ${readFileSync(`${file}.stderr`, 'utf8').slice(-2000)}`));
     });
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    if (!child.stdout) throw new Error('The test platform has no stdout pipe');
+    createInterface({ input: child.stdout }).on('line', (line) => {
       if (!line.startsWith('PLATFORM ')) return;
       clearTimeout(timer);
       resolve(JSON.parse(line.slice('PLATFORM '.length)) as PlatformInfo);
