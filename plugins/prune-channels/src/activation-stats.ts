@@ -15,21 +15,35 @@ export interface StatsRequest {
 /** How many values one calibration pass captures: bounds the host memory the activations hold. */
 const VALUES_PER_PASS = 8;
 
+export interface CalibrationEvidence {
+  readonly stats: Map<string, ChannelStats>;
+  /** Dimensions of every captured value in the first calibration batch. */
+  readonly dims: Map<string, readonly number[]>;
+}
+
 /**
  * Runs the calibration batches through the model (on the host, in ONNX Runtime) and reduces the
  * requested activations to per-channel statistics inside the sandbox, a few values per pass so
- * that host and sandbox memory stay bounded; every handle is released after reading.
+ * that host and sandbox memory stay bounded; every handle is released after reading. Values in
+ * `dimsOnly` are captured for their dimensions only (their data never enters the sandbox).
  */
-export async function channelStatistics(ctx: StageContext, requests: readonly StatsRequest[], maxBatches: number): Promise<Map<string, ChannelStats>> {
+export async function channelStatistics(ctx: StageContext, requests: readonly StatsRequest[], maxBatches: number, dimsOnly: readonly string[] = []): Promise<CalibrationEvidence> {
   const stats = new Map<string, ChannelStats>();
+  const dims = new Map<string, readonly number[]>();
   const axisOf = new Map(requests.map((request) => [request.value, request.axisFromEnd]));
-  const names = [...axisOf.keys()];
+  const names = [...new Set([...axisOf.keys(), ...dimsOnly])];
   for (let start = 0; start < names.length; start += VALUES_PER_PASS) {
     ctx.signal.throwIfAborted();
     const chunk = names.slice(start, start + VALUES_PER_PASS);
-    const captured = await ctx.calibration.activations(chunk, { maxBatches });
+    const batches = chunk.some((name) => axisOf.has(name)) ? maxBatches : 1;
+    const captured = await ctx.calibration.activations(chunk, { maxBatches: batches });
     for (const name of chunk) {
       const handles = captured[name] ?? [];
+      if (handles.length > 0) dims.set(name, handles[0].dims);
+      if (!axisOf.has(name)) {
+        await ctx.tensors.release(handles);
+        continue;
+      }
       let sums: { mean: Float64Array; meanSquare: Float64Array } | undefined;
       for (const handle of handles) {
         const data = await ctx.tensors.read(handle);
@@ -51,5 +65,5 @@ export async function channelStatistics(ctx: StageContext, requests: readonly St
     }
     ctx.progress(0.4 * Math.min(1, (start + chunk.length) / names.length), 'activation statistics');
   }
-  return stats;
+  return { stats, dims };
 }

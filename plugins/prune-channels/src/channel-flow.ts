@@ -59,7 +59,7 @@ export interface ChannelFlow {
   readonly sinks: ReadonlyArray<{ readonly space: number; readonly layer: LinearLayer }>;
   readonly edits: readonly WeightEdit[];
   /** Depthwise convolutions whose `group` follows their space's channel count. */
-  readonly depthwise: ReadonlyArray<{ readonly space: number; readonly node: NodeView }>;
+  readonly depthwise: ReadonlyArray<{ readonly space: number; readonly layer: LinearLayer }>;
   readonly concats: readonly ChannelConcat[];
   readonly blocked: ReadonlyArray<{ readonly space: number; readonly reason: string }>;
 }
@@ -78,7 +78,7 @@ class FlowBuilder implements ChannelFlow {
   readonly sources: { space: number; layer: LinearLayer }[] = [];
   readonly sinks: { space: number; layer: LinearLayer }[] = [];
   readonly edits: WeightEdit[] = [];
-  readonly depthwise: { space: number; node: NodeView }[] = [];
+  readonly depthwise: { space: number; layer: LinearLayer }[] = [];
   readonly concats: ChannelConcat[] = [];
   readonly blocked: { space: number; reason: string }[] = [];
 
@@ -171,7 +171,7 @@ class FlowBuilder implements ChannelFlow {
       if (layer.biasInput !== '' && layer.bias === undefined) return this.block(input.space, `depthwise ${node.name} has a computed bias`);
       this.edits.push({ space: input.space, node, input: 1, axis: 0 });
       if (layer.bias !== undefined) this.edits.push({ space: input.space, node, input: 2, axis: 0 });
-      this.depthwise.push({ space: input.space, node });
+      this.depthwise.push({ space: input.space, layer });
       return this.passThrough(output, input, { rank: layer.outputRank, spatialOnes: false });
     }
     if (layer.group !== 1) {

@@ -1,4 +1,3 @@
-import type { NodeView } from '@edgepress/plugin-sdk';
 import type { LinearLayer } from '@edgepress/plugin-sdk/toolkit';
 import { findRoot, type ChannelConcat, type ChannelFlow, type WeightEdit } from './channel-flow';
 
@@ -15,7 +14,7 @@ export interface ChannelGroup {
   /** Layers reading these channels directly (each drops the pruned input channels). */
   readonly sinks: LinearLayer[];
   readonly edits: WeightEdit[];
-  readonly depthwise: NodeView[];
+  readonly depthwise: LinearLayer[];
   /** The Concat whose output these channels are, for derived groups. */
   concat: ChannelConcat | undefined;
   readonly blockedBy: string[];
@@ -50,7 +49,7 @@ export function resolveGroups(flow: ChannelFlow): ResolvedGroups {
   for (const { space, layer } of flow.sources) group(space).sources.push(layer);
   for (const { space, layer } of flow.sinks) group(space).sinks.push(layer);
   for (const edit of flow.edits) group(edit.space).edits.push(edit);
-  for (const { space, node } of flow.depthwise) group(space).depthwise.push(node);
+  for (const { space, layer } of flow.depthwise) group(space).depthwise.push(layer);
   for (const { space, reason } of flow.blocked) group(space).blockedBy.push(reason);
   for (const concat of flow.concats) {
     const derived = group(concat.space);

@@ -14,6 +14,12 @@ export const params = z.object({
     ),
   biasCompensation: z.boolean().default(true).describe("Move each removed channel's mean contribution (from calibration data) into its readers' biases"),
   calibrationBatches: z.number().int().min(1).max(64).default(4).describe('Calibration batches used for activation statistics'),
+  costWeight: z
+    .number()
+    .min(0)
+    .max(2)
+    .default(0)
+    .describe('Global scope: rank channels by importance / (MACs per channel relative to the mean)^costWeight, so expensive high-resolution layers lose more (0 = importance only; on the PP-OCR detector 0.5 halves MACs at ratio 0.3 but cosine falls to 0.4)'),
   minChannels: z.number().int().min(1).default(8).describe('No layer keeps fewer channels than this'),
   roundTo: z.number().int().min(1).max(256).default(8).describe('Kept channel counts are multiples of this (8 suits AVX2/NEON kernels)'),
   include: z.array(z.string()).default([]).describe('Only prune layers with these node names (all when empty)'),

@@ -1,6 +1,7 @@
 import { EdgepressError, ErrorCode, type StageContext, type StageResult } from '@edgepress/plugin-sdk';
 import { GraphIndex } from '@edgepress/plugin-sdk/toolkit';
-import { channelStatistics } from './activation-stats';
+import { channelStatistics, type ChannelStats } from './activation-stats';
+import { channelCost, costValues } from './channel-cost';
 import { analyzeChannelFlow } from './channel-flow';
 import { groupName, resolveGroups } from './channel-groups';
 import { biasCompensation } from './compensation';
@@ -57,19 +58,25 @@ export async function pruneChannels(ctx: StageContext, options: Params): Promise
   const criterion = effectiveCriterion(options.criterion, calibrated, notes);
   const compensate = options.biasCompensation && calibrated;
   const readers = new Map(candidates.map((group) => [group.root, groupReaders(flow, resolved, group.root)]));
-  const stats =
-    criterion === 'activation' || compensate
-      ? await channelStatistics(
-          ctx,
-          [...readers.values()].flat().map((reader) => ({ value: reader.value, axisFromEnd: flow.values.get(reader.value)!.axisFromEnd })),
-          options.calibrationBatches,
-        )
-      : new Map();
+  const { stats, dims } = calibrated
+    ? await channelStatistics(
+        ctx,
+        criterion === 'activation' || compensate
+          ? [...readers.values()].flat().map((reader) => ({ value: reader.value, axisFromEnd: flow.values.get(reader.value)!.axisFromEnd }))
+          : [],
+        options.calibrationBatches,
+        options.costWeight > 0 ? candidates.flatMap((group) => costValues(group, readers.get(group.root)!)) : [],
+      )
+    : { stats: new Map<string, ChannelStats>(), dims: new Map<string, readonly number[]>() };
   const scored: ScoredGroup[] = [];
   for (const group of candidates) {
     ctx.signal.throwIfAborted();
     const evidence = { readers: readers.get(group.root)!, stats, compensated: compensate };
-    scored.push({ group, importance: await groupImportance(ctx, index, group, criterion, evidence) });
+    const cost = options.costWeight > 0 ? channelCost(group, readers.get(group.root)!, dims) : undefined;
+    scored.push({ group, importance: await groupImportance(ctx, index, group, criterion, evidence), cost });
+  }
+  if (options.costWeight > 0 && options.scope === 'global' && scored.some((entry) => entry.cost === undefined)) {
+    notes.push('costWeight needs calibration data (the layer sizes come from it): channels were ranked by importance alone');
   }
   ctx.progress(0.5, 'channel importance');
   const removed = selectChannels(scored, options);

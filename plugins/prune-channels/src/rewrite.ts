@@ -145,7 +145,7 @@ export async function applyPruning(
   }
   for (const [node, inputs] of newInputs) await ctx.model.setNodeInputs(node.name, inputs);
   for (const [root, keep] of kept) {
-    for (const node of resolved.groups.get(root)!.depthwise) await ctx.model.setAttributes(node.name, { group: { type: 'int', value: keep.length } });
+    for (const layer of resolved.groups.get(root)!.depthwise) await ctx.model.setAttributes(layer.node.name, { group: { type: 'int', value: keep.length } });
   }
   await updateValueShapes(ctx, index, flow, resolved, kept);
 }

@@ -10,12 +10,26 @@ export interface SelectionOptions {
   readonly minChannels: number;
   /** Kept channel counts are rounded to a multiple of this (SIMD-friendly widths). */
   readonly roundTo: number;
+  /** Global scope: rank channels by importance / (relative MAC cost)^costWeight (0 = importance only). */
+  readonly costWeight: number;
 }
 
 export interface ScoredGroup {
   readonly group: ChannelGroup;
   /** One score per channel, higher = more important, comparable across groups. */
   readonly importance: Float64Array;
+  /** MACs one of its channels costs per inference, when known. */
+  readonly cost?: number;
+}
+
+/** Cost factors relative to the channel-weighted mean cost; all 1 unless every group's cost is known. */
+function costFactors(scored: readonly ScoredGroup[], weight: number): Map<number, number> {
+  const factors = new Map(scored.map(({ group }) => [group.root, 1]));
+  if (weight === 0 || scored.some((entry) => entry.cost === undefined || entry.cost <= 0)) return factors;
+  const channels = scored.reduce((sum, { group }) => sum + group.channels, 0);
+  const mean = scored.reduce((sum, { group, cost }) => sum + group.channels * cost!, 0) / channels;
+  for (const { group, cost } of scored) factors.set(group.root, Math.pow(cost! / mean, weight));
+  return factors;
 }
 
 /** The kept count for `wanted` kept channels, rounded to `roundTo` and held within [floor, channels]. */
@@ -54,8 +68,9 @@ export function selectChannels(scored: readonly ScoredGroup[], options: Selectio
   } else {
     const all: { root: number; score: number }[] = [];
     // Scores must be comparable across groups: weight norms are normalized per layer, activation
-    // scores are relative errors at each reader (see importance.ts).
-    for (const { group, importance } of scored) importance.forEach((score) => all.push({ root: group.root, score }));
+    // scores are relative errors at each reader (see importance.ts); costlier channels rank lower.
+    const factors = costFactors(scored, options.costWeight);
+    for (const { group, importance } of scored) importance.forEach((score) => all.push({ root: group.root, score: score / factors.get(group.root)! }));
     all.sort((a, b) => a.score - b.score);
     const target = Math.round(options.ratio * all.length);
     const taken = new Map<number, number>();
