@@ -183,14 +183,21 @@ describe('the platform over HTTP (real processes, PostgreSQL on 127.0.0.1:5432)'
     expect(login).toMatchObject({ code: 0 });
     expect(login.stdout).toMatch(/Logged in to .* as team Demo team \(demo\), role member/);
 
-    const run = await cli('run', CLASSIFIER, '--target', 'raspberry-pi-4', '--stage', 'quantize-int8:mode=dynamic', '--name', 'ppocr-cls', '--wait');
-    expect(run.stderr).toMatch(/already registered with these bytes/);
+    const calibration = path.join(scratch, 'cli-calibration.jsonl');
+    await writeFile(calibration, ocrLinesJsonl(8));
+    const run = await cli('run', CLASSIFIER, '--target', 'raspberry-pi-4', '--stage', 'quantize-int8:mode=static,granularity=per-channel,calibration=minmax', '--calibration', calibration, '--name', 'ppocr-cls', '--wait');
+    expect(run.stderr).toMatch(/model "ppocr-cls" is already registered with these bytes/);
     expect(run.code).toBe(0);
     const runId = /^run ([0-9a-f-]{36}):/m.exec(run.stdout)?.[1];
     expect(runId).toBeDefined();
     expect(run.stdout).toMatch(/\[1\/1\] quantize-int8: started/);
     expect(run.stdout).toMatch(/run succeeded/);
     expect(run.stdout).toMatch(/quantize-int8@\S+\s+succeeded/);
+    const { run: created } = await member.query<{ run: { spec: { calibrationDataset: { name: string; sampleCount: number; format: string } } } }>(
+      'query ($id: ID!) { run(id: $id) { spec { calibrationDataset { name sampleCount format } } } }',
+      { id: runId },
+    );
+    expect(created.spec.calibrationDataset).toEqual({ name: 'cli-calibration.jsonl', sampleCount: 8, format: 'JSONL' });
 
     const runs = await cli('runs', '--state', 'succeeded', '--json');
     expect(runs.code).toBe(0);

@@ -1,4 +1,6 @@
+import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { EdgepressError, ErrorCode } from '@edgepress/errors';
 import { println, type CliIo } from '../cli-io';
@@ -11,7 +13,7 @@ import { parseOptions } from '../parse-options';
 import { parseStageOption } from '../stage-option';
 import { usageError } from '../usage-error';
 
-const USAGE = `Usage: edgepress run MODEL --target ID --stage NAME[:key=value,...] [--stage ...] [--name NAME] [--wait] [--json]
+const USAGE = `Usage: edgepress run MODEL --target ID --stage NAME[:key=value,...] [--stage ...] [--calibration DATA.jsonl] [--name NAME] [--wait] [--json]
 
 Uploads MODEL to the gateway you logged in to, registers it, and creates a run of the stages on the
 target. With --wait, follows the run's progress and prints each stage's metrics; the exit code is
@@ -20,37 +22,77 @@ then the run's outcome (0 succeeded, 5 constraint not met, 1 failed or cancelled
   --target ID                 a hardware target id (catalog or your team's)
   --stage NAME[:k=v,...]      a plugin and its params, in order; repeatable
                               (values: numbers, true/false, JSON for lists, anything else a string)
+  --calibration DATA.jsonl    calibration (and evaluation) samples, one JSON object per line:
+                              {"dims": [1, 3, 48, 320], "data": [...]} (or {"inputs": {NAME: ...}});
+                              without it the run calibrates on seeded random inputs
   --name NAME                 the model's name in the team (default: the file name); re-using a
                               name is fine for the same bytes
   --wait                      follow the run until it finishes
   --json                      print the run (after --wait: with its stages and metrics) as JSON`;
 
-interface Uploaded {
+interface Registered {
   id: string;
   name: string;
 }
 
-const MODEL_BY_NAME = `query ModelByName($name: String!) { models(filter: { name: $name }, first: 100) { nodes { id name blobSha256 } } }`;
+interface Registration {
+  /** "model" or "dataset", in messages. */
+  what: string;
+  mutation: string;
+  /** Input fields of this kind besides name, blob and receipt. */
+  input: Record<string, unknown>;
+  /** Lists the team's rows whose name contains `name` ({ nodes { id name blobSha256 } }). */
+  byName: string;
+  hint: string;
+}
 
-/** Registers the uploaded bytes; a name already used for the same bytes re-uses that model. */
-async function registerModel(gateway: GatewayClient, file: string, name: string, io: CliIo): Promise<Uploaded> {
+const MODEL: Registration = {
+  what: 'model',
+  mutation: 'mutation Register($input: RegisterModelInput!) { registered: registerModel(input: $input) { id name } }',
+  input: {},
+  byName: 'query ByName($name: String!) { rows: models(filter: { name: $name }, first: 100) { nodes { id name blobSha256 } } }',
+  hint: '--name',
+};
+
+const CALIBRATION: Registration = {
+  what: 'dataset',
+  mutation: 'mutation Register($input: RegisterDatasetInput!) { registered: registerDataset(input: $input) { id name } }',
+  input: { purpose: 'CALIBRATION', format: 'JSONL' },
+  byName: 'query ByName($name: String!) { rows: datasets(filter: { name: $name }, first: 100) { nodes { id name blobSha256 } } }',
+  hint: 'another file name',
+};
+
+/** Uploads a file and registers it under `name`; a name already used for the same bytes re-uses that row. */
+async function register(gateway: GatewayClient, kind: Registration, file: string, name: string, extra: Record<string, unknown>, io: CliIo): Promise<Registered> {
   const blob = await gateway.uploadFile(file);
   try {
-    const { registerModel: model } = await gateway.graphql<{ registerModel: Uploaded }>(
-      'mutation Register($input: RegisterModelInput!) { registerModel(input: $input) { id name } }',
-      { input: { name, blobSha256: blob.sha256, uploadReceipt: blob.uploadReceipt } },
-    );
-    return model;
+    const { registered } = await gateway.graphql<{ registered: Registered }>(kind.mutation, {
+      input: { name, blobSha256: blob.sha256, uploadReceipt: blob.uploadReceipt, ...kind.input, ...extra },
+    });
+    return registered;
   } catch (error) {
     if (!(error instanceof EdgepressError) || error.code !== ErrorCode.CONFLICT) throw error;
-    const { models } = await gateway.graphql<{ models: { nodes: { id: string; name: string; blobSha256: string }[] } }>(MODEL_BY_NAME, { name });
-    const existing = models.nodes.find((model) => model.name === name);
+    const { rows } = await gateway.graphql<{ rows: { nodes: { id: string; name: string; blobSha256: string }[] } }>(kind.byName, { name });
+    const existing = rows.nodes.find((row) => row.name === name);
     if (existing?.blobSha256 !== blob.sha256) {
-      throw new EdgepressError(ErrorCode.CONFLICT, `The team already has a model named "${name}" with other bytes; choose another with --name`);
+      throw new EdgepressError(ErrorCode.CONFLICT, `The team already has a ${kind.what} named "${name}" with other bytes; choose ${kind.hint}`);
     }
-    println(io.stderr, `model "${name}" is already registered with these bytes: using it`);
+    println(io.stderr, `${kind.what} "${name}" is already registered with these bytes: using it`);
     return existing;
   }
+}
+
+/** Samples in a JSON-lines file: its non-empty lines (the worker parses and checks them). */
+async function countSamples(file: string): Promise<number> {
+  let count = 0;
+  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+  for await (const line of lines) if (line.trim().length > 0) count++;
+  return count;
+}
+
+async function requireFile(file: string): Promise<void> {
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) throw new EdgepressError(ErrorCode.FILE_NOT_FOUND, `Cannot read ${file}: no such file`);
 }
 
 function progressPrinter(io: CliIo, stageCount: number): (event: RunProgressEvent) => void {
@@ -90,6 +132,7 @@ export const runCommand: Command = {
       target: { type: 'string' },
       stage: { type: 'string', multiple: true },
       name: { type: 'string' },
+      calibration: { type: 'string' },
       wait: { type: 'boolean' },
       json: { type: 'boolean' },
     });
@@ -98,14 +141,20 @@ export const runCommand: Command = {
     if (values.target === undefined) throw usageError('Expected --target ID (see "edgepress targets")');
     const stages = (values.stage ?? []).map((stage) => parseStageOption(stage));
     if (stages.length === 0) throw usageError('Expected at least one --stage NAME[:key=value,...]');
-    const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) throw new EdgepressError(ErrorCode.FILE_NOT_FOUND, `Cannot read ${file}: no such file`);
+    await requireFile(file);
+    if (values.calibration !== undefined) await requireFile(values.calibration);
 
     const gateway = new GatewayClient(await loadSettings({}, process.env, (line) => println(io.stderr, line)));
-    const model = await registerModel(gateway, file, values.name ?? path.basename(file), io);
+    const model = await register(gateway, MODEL, file, values.name ?? path.basename(file), {}, io);
+    let calibrationDatasetId: string | null = null;
+    if (values.calibration !== undefined) {
+      const samples = await countSamples(values.calibration);
+      if (samples === 0) throw usageError(`${values.calibration} holds no samples (one JSON object per line)`);
+      calibrationDatasetId = (await register(gateway, CALIBRATION, values.calibration, path.basename(values.calibration), { sampleCount: samples }, io)).id;
+    }
     const { createRun: created } = await gateway.graphql<{ createRun: { id: string; state: string } }>(
       'mutation Create($input: CreateRunInput!) { createRun(input: $input) { id state } }',
-      { input: { modelId: model.id, spec: { targetId: values.target, stages: stages.map((s) => ({ plugin: s.plugin, params: s.params })) } } },
+      { input: { modelId: model.id, spec: { targetId: values.target, stages: stages.map((s) => ({ plugin: s.plugin, params: s.params })), calibrationDatasetId } } },
     );
     if (!values.wait) {
       if (values.json) println(io.stdout, JSON.stringify(created, null, 2));
