@@ -105,7 +105,7 @@ describe('npm start (embedded PostgreSQL, real processes)', () => {
     if (home) await rm(home, { recursive: true, force: true });
   });
 
-  it('starts everything from a fresh data folder, answers the API with the printed token, and stops everything on Ctrl-C', async () => {
+  it('starts everything from a fresh data folder, answers the API with the printed token, restarts a child that died, and stops everything on Ctrl-C', async () => {
     running = await npmStart(home);
     expect(running.gatewayUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(running.output.join('\n')).toMatch(/token:\s+ep_\S+\n\s+new; kept in .*demo-token/);
@@ -121,6 +121,13 @@ describe('npm start (embedded PostgreSQL, real processes)', () => {
     const metrics = await fetch(`${running.gatewayUrl}/metrics`);
     expect(metrics.status).toBe(200);
     expect(await metrics.text()).toMatch(/edgepress_runs\{/);
+
+    // A child that dies is reported and started again.
+    const killedWorker = running.pids.worker as number;
+    process.kill(killedWorker, 'SIGKILL');
+    for (let i = 0; i < 600 && running.pids.worker === killedWorker; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(running.pids.worker).not.toBe(killedWorker);
+    expect(running.output.join('\n')).toMatch(/worker exited unexpectedly \(SIGKILL\); restarting it/);
 
     const pids = Object.entries(running.pids);
     expect(pids.filter(([, pid]) => !isRunning(pid))).toEqual([]);
