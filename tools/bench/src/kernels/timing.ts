@@ -87,8 +87,7 @@ export async function timeSides(sides: readonly Side[], budget: TimingBudget): P
     await side.run();
     const start = performance.now();
     await side.run();
-    await side.run();
-    const once = Math.max(0.01, (performance.now() - start) / 2);
+    const once = Math.max(0.01, performance.now() - start);
     const total = Math.max(budget.minRuns, Math.min(budget.maxRuns, Math.ceil(budget.targetMs / once)));
     callsPerBlock.push(Math.max(1, Math.ceil(total / budget.rounds)));
   }
