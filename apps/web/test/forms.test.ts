@@ -72,23 +72,32 @@ test('the target editor shows the gateway\'s errors on the fields they name, the
   await page.goto(`${platform.consoleUrl}/targets/new?from=raspberry-pi-4`);
   await settle(page);
   const field = (name: string) => page.getByRole('textbox', { name, exact: true });
+  // Every field of the definition is a control of its own, built from the gateway's schema.
+  await page.getByRole('combobox', { name: 'Architecture', exact: true }).waitFor();
   await field('Id').fill('raspberry-pi-4');
-  await field('Working memory (bytes)').fill('-5');
-  const other = page.getByRole('textbox', { name: /^Other CPU fields/ });
-  const rest = JSON.parse(await other.inputValue()) as Record<string, unknown>;
-  await other.fill(JSON.stringify({ ...rest, isaFeatures: ['neon', 'avx2'] }, null, 2));
+  // What the browser can check (the schema's own rules) is refused before any request.
+  await field('Working memory (bytes)').fill('3.5');
   await page.getByRole('button', { name: 'Create target' }).click();
+  await page.locator(`#${await describedError(field('Working memory (bytes)'))}`).filter({ hasText: 'Enter a whole number' }).waitFor();
+  await field('Working memory (bytes)').fill(String(2 * 1024 ** 3));
 
-  // libs/targets names both problems; each lands on its own field.
-  await page.getByText('field', { exact: false }).filter({ hasText: 'need attention' }).waitFor();
-  expect(await field('Working memory (bytes)').getAttribute('aria-invalid')).toBe('true');
-  expect(await page.locator(`#${await describedError(field('Working memory (bytes)'))}`).textContent()).toMatch(/positive number of bytes/);
-  expect(await page.locator(`#${await describedError(other)}`).textContent()).toMatch(/isaFeatures\.1: expected a arm64 feature/);
+  // Rules across fields only libs/targets knows: an x86 feature on an arm64 core, and a peak for a
+  // precision that is not listed. Each lands on its own control.
+  const isa = page.getByRole('group', { name: 'ISA features' });
+  await isa.getByRole('checkbox', { name: 'avx2' }).check();
+  const precisions = page.getByRole('group', { name: 'Precisions' });
+  await precisions.getByRole('checkbox', { name: 'int8' }).uncheck();
+  await page.getByRole('button', { name: 'Create target' }).click();
+  await page.getByText(/fields? needs? attention/).waitFor();
+  const int8Peak = page.getByRole('group', { name: 'Peak MAC/s per accelerated precision' }).getByRole('textbox', { name: 'int8', exact: true });
+  expect(await int8Peak.getAttribute('aria-invalid')).toBe('true');
+  expect(await page.locator(`#${await describedError(int8Peak)}`).textContent()).toMatch(/expected int8 in precisions/);
+  expect(await page.locator(`#${await describedError(isa)}`).textContent()).toMatch(/expected a arm64 feature .*avx2/);
   await screenshot(page, 'forms-target-errors');
 
   // The id of a catalog target is refused next to the id field.
-  await field('Working memory (bytes)').fill(String(2 * 1024 ** 3));
-  await other.fill(JSON.stringify(rest, null, 2));
+  await isa.getByRole('checkbox', { name: 'avx2' }).uncheck();
+  await precisions.getByRole('checkbox', { name: 'int8' }).check();
   await page.getByRole('button', { name: 'Create target' }).click();
   await until(async () => (await field('Id').getAttribute('aria-invalid')) === 'true', 'the id error');
   expect(await page.locator(`#${await describedError(field('Id'))}`).textContent()).toMatch(/belongs to a catalog target/);
@@ -98,8 +107,8 @@ test('the target editor shows the gateway\'s errors on the fields they name, the
   await page.getByRole('button', { name: 'Create target' }).click();
   await page.waitForURL(/\/targets\/pi4-2gb$/);
   await page.getByRole('heading', { name: 'Raspberry Pi 4 (2 GB)' }).waitFor();
-  const { target } = await graphql(platform.gatewayUrl, team.tokens.viewer, '{ target(id: "pi4-2gb") { memory { ramBytes } builtin } }');
-  expect(target).toEqual({ memory: { ramBytes: 2 * 1024 ** 3 }, builtin: false });
+  const { target } = await graphql(platform.gatewayUrl, team.tokens.viewer, '{ target(id: "pi4-2gb") { memory { ramBytes } builtin isaFeatures: definition } }');
+  expect(target).toMatchObject({ memory: { ramBytes: 2 * 1024 ** 3 }, builtin: false, isaFeatures: { isaFeatures: ['neon'] } });
 
   await page.getByRole('link', { name: 'Edit' }).click();
   await field('Name').waitFor();
@@ -110,6 +119,7 @@ test('the target editor shows the gateway\'s errors on the fields they name, the
 });
 
 async function describedError(locator: ReturnType<Page['getByRole']>): Promise<string> {
+  // The control's aria-describedby lists its help and its error; the error's id ends in -error.
   const ids = ((await locator.getAttribute('aria-describedby')) ?? '').split(' ');
   const id = ids.find((candidate) => candidate.endsWith('-error'));
   if (!id) throw new Error('The field has no error attached');

@@ -88,10 +88,20 @@ export function TextField({
   );
 }
 
-export function TextAreaField({ label, help, error, value, onChange, name, rows = 4, required }: FieldShell & { value: string; onChange(value: string): void; name?: string; rows?: number; required?: boolean }) {
+export function TextAreaField({
+  label,
+  help,
+  error,
+  value,
+  onChange,
+  name,
+  rows = 4,
+  required,
+  wide,
+}: FieldShell & { value: string; onChange(value: string): void; name?: string; rows?: number; required?: boolean; /** Spans the whole row of a form grid. */ wide?: boolean }) {
   const id = useId();
   return (
-    <div className="field">
+    <div className={wide ? 'field wide' : 'field'}>
       <label htmlFor={id}>
         {label}
         {required && <span aria-hidden="true"> *</span>}

@@ -28,10 +28,8 @@ function ChoiceGroup({ field, value, error, onChange }: { field: Extract<ParamFi
               type="checkbox"
               checked={chosen.has(option.key)}
               onChange={(event) => {
-                const next = new Set(chosen);
-                if (event.target.checked) next.add(option.key);
-                else next.delete(option.key);
-                onChange(field.options.filter((o) => next.has(o.key)).map((o) => o.key).join('\n'));
+                const current = [...chosen];
+                onChange((event.target.checked ? [...current, option.key] : current.filter((key) => key !== option.key)).join('\n'));
               }}
             />
             {option.label}
@@ -57,6 +55,7 @@ export function ParamsForm({
   errors,
   onChange,
   prefix = '',
+  readOnly = [],
 }: {
   fields: readonly ParamField[];
   values: FormValues;
@@ -64,6 +63,8 @@ export function ParamsForm({
   onChange(name: string, value: string | boolean): void;
   /** `group.` for the fields of a group (their values and errors are keyed `group.child`). */
   prefix?: string;
+  /** Keys shown but not editable (a target's id once it exists). */
+  readOnly?: readonly string[];
 }) {
   if (fields.length === 0) return <p className="muted">This plugin takes no parameters.</p>;
   return (
@@ -78,7 +79,7 @@ export function ParamsForm({
               <fieldset key={key} className="param-group">
                 <legend>{field.label}</legend>
                 {field.description && <p className="help">{field.description}</p>}
-                <ParamsForm fields={field.fields} values={values} errors={errors} onChange={onChange} prefix={`${key}.`} />
+                <ParamsForm fields={field.fields} values={values} errors={errors} onChange={onChange} prefix={`${key}.`} readOnly={readOnly} />
               </fieldset>
             );
           case 'multiselect':
@@ -98,7 +99,12 @@ export function ParamsForm({
           case 'number':
             return <TextField {...common} key={key} inputMode={field.integer ? 'numeric' : 'decimal'} value={text} onChange={(value) => onChange(key, value)} />;
           case 'string':
-            return <TextField {...common} key={key} value={text} onChange={(value) => onChange(key, value)} />;
+            // Long texts (descriptions) get a text area.
+            return (field.maxLength ?? 0) > 200 ? (
+              <TextAreaField {...common} key={key} rows={2} wide value={text} onChange={(value) => onChange(key, value)} />
+            ) : (
+              <TextField {...common} key={key} value={text} readOnly={readOnly.includes(key)} onChange={(value) => onChange(key, value)} />
+            );
           case 'const':
             return (
               <div className="field" key={key}>
@@ -109,7 +115,7 @@ export function ParamsForm({
               </div>
             );
           default:
-            return <TextAreaField {...common} key={key} rows={3} value={text} onChange={(value) => onChange(key, value)} />;
+            return <TextAreaField {...common} key={key} rows={field.kind === 'json' ? 6 : 3} wide={field.kind === 'json'} value={text} onChange={(value) => onChange(key, value)} />;
         }
       })}
     </div>

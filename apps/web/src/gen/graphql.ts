@@ -512,7 +512,7 @@ export type TargetQuery = { target:
 export type TargetDefinitionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type TargetDefinitionsQuery = { targets: { nodes: Array<
+export type TargetDefinitionsQuery = { targetDefinitionSchema: Record<string, unknown>, targets: { nodes: Array<
       | { id: string, name: string, kind: TargetKind, builtin: boolean, definition: Record<string, unknown> }
       | { id: string, name: string, kind: TargetKind, builtin: boolean, definition: Record<string, unknown> }
       | { id: string, name: string, kind: TargetKind, builtin: boolean, definition: Record<string, unknown> }
@@ -524,7 +524,7 @@ export type TargetDefinitionQueryVariables = Exact<{
 }>;
 
 
-export type TargetDefinitionQuery = { target:
+export type TargetDefinitionQuery = { targetDefinitionSchema: Record<string, unknown>, target:
     | { id: string, name: string, kind: TargetKind, builtin: boolean, definition: Record<string, unknown> }
     | { id: string, name: string, kind: TargetKind, builtin: boolean, definition: Record<string, unknown> }
     | { id: string, name: string, kind: TargetKind, builtin: boolean, definition: Record<string, unknown> }
@@ -2013,6 +2013,7 @@ fragment TargetDetail on HardwareTarget {
 }`) as unknown as TypedDocumentString<TargetQuery, TargetQueryVariables>;
 export const TargetDefinitionsDocument = new TypedDocumentString(`
     query TargetDefinitions {
+  targetDefinitionSchema
   targets(first: 100) {
     nodes {
       id
@@ -2026,6 +2027,7 @@ export const TargetDefinitionsDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<TargetDefinitionsQuery, TargetDefinitionsQueryVariables>;
 export const TargetDefinitionDocument = new TypedDocumentString(`
     query TargetDefinition($id: String!) {
+  targetDefinitionSchema
   target(id: $id) {
     id
     name

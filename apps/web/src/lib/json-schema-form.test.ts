@@ -129,12 +129,12 @@ describe('lists of choices and groups of settings', () => {
     ]);
   });
 
-  it('sends a changed group whole and a changed choice list in schema order', () => {
+  it('sends a changed group whole and a changed choice list in the order chosen', () => {
     const values = initialValues(groupFields);
     expect(values).toEqual({ reduceRange: '"auto"', opTypes: '"Conv"\n"MatMul"', 'mixed.enabled': false, 'mixed.fidelity': '0.99', 'mixed.fallback': '"auto"' });
     expect(paramsFromValues(groupFields, values)).toEqual({ params: {}, errors: {} });
     const changed = paramsFromValues(groupFields, { ...values, reduceRange: 'false', opTypes: '"Gemm"\n"Conv"', 'mixed.enabled': true });
-    expect(changed).toEqual({ params: { reduceRange: false, opTypes: ['Conv', 'Gemm'], mixed: { enabled: true, fidelity: 0.99, fallback: 'auto' } }, errors: {} });
+    expect(changed).toEqual({ params: { reduceRange: false, opTypes: ['Gemm', 'Conv'], mixed: { enabled: true, fidelity: 0.99, fallback: 'auto' } }, errors: {} });
     expect(paramsFromValues(groupFields, { ...values, 'mixed.fidelity': '2' }).errors).toEqual({ 'mixed.fidelity': 'Must be at most 1' });
     expect(initialValues(groupFields, { mixed: { enabled: true } })['mixed.enabled']).toBe(true);
   });

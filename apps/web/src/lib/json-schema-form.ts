@@ -13,6 +13,8 @@ interface Base {
   label: string;
   description: string | null;
   required: boolean;
+  /** null is a value of its own (left empty, the field means null). */
+  nullable: boolean;
   /** undefined when the schema has no default. */
   defaultValue: unknown;
 }
@@ -88,7 +90,7 @@ function choiceValues(schema: Record<string, unknown>): unknown[] | null {
   return values;
 }
 
-const toChoices = (values: readonly unknown[]): Choice[] => values.map((value) => ({ key: JSON.stringify(value), value, label: String(value) }));
+const toChoices = (values: readonly unknown[]): Choice[] => values.map((value) => ({ key: JSON.stringify(value), value, label: value === null ? 'none' : String(value) }));
 
 function fieldFor(name: string, raw: Record<string, unknown>, required: boolean, depth: number): ParamField {
   const schema = unwrapNullable(raw);
@@ -97,11 +99,12 @@ function fieldFor(name: string, raw: Record<string, unknown>, required: boolean,
     label: typeof schema.title === 'string' ? schema.title : humanize(name),
     description: typeof schema.description === 'string' ? schema.description : null,
     required,
+    nullable: schema !== raw,
     defaultValue: schema.default,
   };
   if ('const' in schema && !Array.isArray(schema.enum)) return { ...base, kind: 'const', value: schema.const };
   const choices = choiceValues(schema);
-  if (choices) return { ...base, kind: 'select', options: toChoices(choices) };
+  if (choices) return { ...base, kind: 'select', options: toChoices(base.nullable ? [...choices, null] : choices) };
   switch (schema.type) {
     case 'boolean':
       return { ...base, kind: 'boolean' };
@@ -159,7 +162,8 @@ export function constraintHint(field: ParamField): string {
   if (field.kind === 'multiselect') parts.push(field.maxItems !== undefined && field.maxItems < field.options.length ? `at most ${field.maxItems}` : 'any of them');
   if (field.kind === 'group') return '';
   const text = parts.filter(Boolean).join('; ');
-  const withDefault = field.defaultValue === undefined ? (field.required ? `${text ? `${text}. ` : ''}Required` : text) : `${text ? `${text}. ` : ''}Default ${formatDefault(field.defaultValue)}`;
+  const required = field.required && field.kind !== 'boolean' && field.kind !== 'const';
+  const withDefault = field.defaultValue === undefined ? (required ? `${text ? `${text}. ` : ''}Required` : text) : `${text ? `${text}. ` : ''}Default ${formatDefault(field.defaultValue)}`;
   return withDefault ? `${withDefault}.` : '';
 }
 
@@ -235,6 +239,7 @@ function parseField(field: Exclude<ParamField, { kind: 'group' }>, raw: FormValu
   if (field.kind === 'boolean') return { value: raw === true };
   const text = typeof raw === 'string' ? raw : '';
   if (text.trim() === '' && field.kind !== 'list' && field.kind !== 'record' && field.kind !== 'multiselect') {
+    if (field.nullable) return { value: null };
     return field.required && field.defaultValue === undefined ? { error: `Required: ${field.kind === 'select' ? 'choose a value' : 'enter a value'}` } : {};
   }
   switch (field.kind) {
@@ -243,8 +248,9 @@ function parseField(field: Exclude<ParamField, { kind: 'group' }>, raw: FormValu
       return option ? { value: option.value } : { error: `Choose one of ${field.options.map((o) => o.label).join(', ')}` };
     }
     case 'multiselect': {
-      const chosen = new Set(lines(text));
-      const items = field.options.filter((option) => chosen.has(option.key)).map((option) => option.value);
+      // In the order chosen (a list such as precisions keeps its order through an edit).
+      const byKey = new Map(field.options.map((option) => [option.key, option.value]));
+      const items = [...new Set(lines(text))].filter((key) => byKey.has(key)).map((key) => byKey.get(key));
       if (field.minItems !== undefined && items.length < field.minItems) return { error: `Choose at least ${field.minItems}` };
       if (field.maxItems !== undefined && items.length > field.maxItems) return { error: `Choose at most ${field.maxItems}` };
       return { value: items };
@@ -317,15 +323,23 @@ export function sameJson(a: unknown, b: unknown): boolean {
  * fills defaults in), so a stage records only what someone chose; a group that differs from its
  * default is sent whole.
  */
-export function paramsFromValues(fields: readonly ParamField[], values: FormValues): ParamsResult {
+export function paramsFromValues(fields: readonly ParamField[], values: FormValues, options: { keepDefaults?: boolean } = {}): ParamsResult {
+  const keep = options.keepDefaults === true;
   const params: Record<string, unknown> = {};
   const errors: Record<string, string> = {};
   for (const field of fields) {
     if (field.kind === 'group') {
+      const children = field.fields.filter((child): child is Exclude<ParamField, { kind: 'group' }> => child.kind !== 'group');
+      // An optional group left entirely empty is left out, not checked child by child.
+      const empty = children.every((child) => child.kind !== 'boolean' && child.kind !== 'const' && String(values[`${field.name}.${child.name}`] ?? '').trim() === '');
+      if (empty && field.nullable) {
+        if (keep || field.defaultValue !== null) params[field.name] = null;
+        continue;
+      }
+      if (empty && !field.required) continue;
       const group: Record<string, unknown> = {};
       let changed = false;
-      for (const child of field.fields) {
-        if (child.kind === 'group') continue;
+      for (const child of children) {
         const { value, error } = parseField(child, values[`${field.name}.${child.name}`]);
         if (error) errors[`${field.name}.${child.name}`] = error;
         else if (value !== undefined) {
@@ -333,12 +347,21 @@ export function paramsFromValues(fields: readonly ParamField[], values: FormValu
           if (!sameJson(value, childDefault(field, child))) changed = true;
         }
       }
-      if (changed) params[field.name] = group;
+      if (changed || keep) params[field.name] = group;
       continue;
     }
     const { value, error } = parseField(field, values[field.name]);
     if (error) errors[field.name] = error;
-    else if (value !== undefined && field.kind !== 'const' && !sameJson(value, field.defaultValue)) params[field.name] = value;
+    else if (value !== undefined && (keep || (field.kind !== 'const' && !sameJson(value, field.defaultValue)))) params[field.name] = value;
   }
   return { params, errors };
+}
+
+/** The form key an issue path belongs to: `group.child` when that is a field, else the top-level field. */
+export function fieldKeyForPath(fields: readonly ParamField[], path: string): string | null {
+  const [first, second] = path.split('.');
+  const field = fields.find((candidate) => candidate.name === first);
+  if (!field) return null;
+  if (field.kind === 'group' && second !== undefined && field.fields.some((child) => child.name === second)) return `${first}.${second}`;
+  return first;
 }

@@ -51,7 +51,9 @@ function RunView({ initial, reload, session }: { initial: Run; reload(): void; s
   const rerun = useMutation(RerunDocument);
   const finished = TERMINAL_STATES.includes(run.state);
   const reloadRef = useRef(reload);
-  reloadRef.current = reload;
+  useEffect(() => {
+    reloadRef.current = reload;
+  }, [reload]);
 
   useEffect(() => setRun(initial), [initial]);
 

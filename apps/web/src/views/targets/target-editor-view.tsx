@@ -1,87 +1,40 @@
 'use client';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import { SelectField, TextAreaField, TextField } from '../../components/form-fields';
+import { useMemo, useState, type FormEvent } from 'react';
+import { SelectField } from '../../components/form-fields';
+import { ParamsForm } from '../../components/params-form';
 import { PageHeader } from '../../components/page-header';
 import { RequireSession } from '../../components/require-session';
 import { EmptyState, ErrorState, FormError, Loading } from '../../components/states';
 import { CreateTargetDocument, TargetDefinitionDocument, TargetDefinitionsDocument, UpdateTargetDocument } from '../../gen/graphql';
 import { useMutation, useQuery } from '../../hooks/use-graphql';
-import { formatBytes, formatSi } from '../../lib/format';
 import type { GatewayError } from '../../lib/gateway-error';
+import type { FormValues, ParamField } from '../../lib/json-schema-form';
 import type { TeamSession } from '../../lib/session-store';
-import { DEFINITION_PRECISIONS, definitionFromForm, formFromDefinition, placeIssues, type TargetForm, type TargetFormErrors } from '../../lib/target-form';
+import { definitionFromValues, placeIssues, targetFields, valuesFromDefinition } from '../../lib/target-definition-form';
 
-function echo(value: string, format: (n: number) => string): string | undefined {
-  const n = Number(value.replace(/[_\s]/g, ''));
-  return value.trim() && Number.isFinite(n) ? `= ${format(n)}` : undefined;
+interface EditorProps {
+  schema: Record<string, unknown>;
+  definition: Record<string, unknown>;
+  mode: 'create' | 'edit';
 }
 
-function serverErrors(error: GatewayError | null): { fields: TargetFormErrors; unplaced: string[] } {
-  if (!error) return { fields: {}, unplaced: [] };
-  if (error.issues.length > 0) return { fields: placeIssues(error.issues), unplaced: [] };
-  if (error.field === 'definition.id' || error.code === 'CONFLICT') return { fields: { id: error.message }, unplaced: [] };
-  return { fields: {}, unplaced: error.code === 'BAD_USER_INPUT' ? [error.message] : [] };
-}
-
-function PrecisionFields({ form, errors, update }: { form: TargetForm; errors: TargetFormErrors; update(patch: Partial<TargetForm>): void }) {
-  const legendId = useId();
-  return (
-    <fieldset aria-describedby={errors.precisions ? `${legendId}-error` : undefined}>
-      <legend>Accelerated precisions and their peaks</legend>
-      <div className="checkbox-row">
-        {DEFINITION_PRECISIONS.map((precision) => (
-          <label key={precision}>
-            <input
-              type="checkbox"
-              checked={form.precisions.includes(precision)}
-              onChange={(event) =>
-                update({ precisions: event.target.checked ? [...form.precisions, precision] : form.precisions.filter((p) => p !== precision) })
-              }
-            />
-            {precision}
-          </label>
-        ))}
-      </div>
-      {errors.precisions && (
-        <p className="error" id={`${legendId}-error`}>
-          {errors.precisions}
-        </p>
-      )}
-      <div className="form-grid">
-        {form.precisions.map((precision) => (
-          <TextField
-            key={precision}
-            label={`Peak MAC/s at ${precision}`}
-            inputMode="decimal"
-            value={form.peaks[precision] ?? ''}
-            onChange={(value) => update({ peaks: { ...form.peaks, [precision]: value } })}
-            error={errors[`peak.${precision}`]}
-            help={echo(form.peaks[precision] ?? '', (n) => formatSi(n, 'MAC/s'))}
-          />
-        ))}
-      </div>
-    </fieldset>
-  );
-}
-
-function Editor({ initial, mode, targetId }: { initial: TargetForm; mode: 'create' | 'edit'; targetId?: string }) {
+function Editor({ schema, definition, mode }: EditorProps) {
   const router = useRouter();
-  const [form, setForm] = useState(initial);
-  const [localErrors, setLocalErrors] = useState<TargetFormErrors>({});
+  const kind = String(definition.kind ?? '');
+  const fields = useMemo(() => targetFields(schema, kind), [schema, kind]);
+  const [values, setValues] = useState<FormValues>(() => valuesFromDefinition(fields, definition));
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const create = useMutation(CreateTargetDocument);
   const updateTarget = useMutation(UpdateTargetDocument);
   const mutation = mode === 'create' ? create : updateTarget;
-  const server = serverErrors(mutation.error);
-  const errors = { ...server.fields, ...localErrors };
-  const update = (patch: Partial<TargetForm>) => setForm((previous) => ({ ...previous, ...patch }));
-
-  useEffect(() => setForm(initial), [initial]);
+  const server = serverErrors(mutation.error, fields);
+  const errors = { ...server.errors, ...localErrors };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     mutation.reset();
-    const result = definitionFromForm(form);
+    const result = definitionFromValues(fields, values);
     if (!result.ok) {
       setLocalErrors(result.errors);
       return;
@@ -90,77 +43,31 @@ function Editor({ initial, mode, targetId }: { initial: TargetForm; mode: 'creat
     const saved =
       mode === 'create'
         ? (await create.run({ definition: result.definition }))?.createTarget
-        : (await updateTarget.run({ id: targetId ?? form.id, definition: result.definition }))?.updateTarget;
+        : (await updateTarget.run({ id: String(definition.id), definition: result.definition }))?.updateTarget;
     if (saved) router.push(`/targets/${saved.id}`);
   }
 
-  const errorCount = Object.keys(errors).length;
+  if (fields.length === 0) {
+    return (
+      <EmptyState title={`The gateway has no form for ${kind || 'this'} targets`}>
+        <p>Its target definition schema has no branch for this kind; update the gateway or start from another target.</p>
+      </EmptyState>
+    );
+  }
+  const errorCount = Object.keys(errors).length + server.unplaced.length;
   return (
     <form className="form" onSubmit={submit} noValidate aria-describedby="editor-help">
       <p id="editor-help" className="muted">
-        Kind: <strong>{form.kind.toUpperCase()}</strong>. Fields marked * are required; every figure needs a source. The gateway checks the whole definition and names each
+        Kind: <strong>{kind.toUpperCase()}</strong>. Fields marked * are required; every figure needs a source. The gateway checks the whole definition and names each
         field it refuses.
       </p>
       {errorCount > 0 && (
         <p className="form-error" role="alert">
-          {errorCount} field{errorCount === 1 ? ' needs' : 's need'} attention.
+          {errorCount} field{errorCount === 1 ? ' needs' : 's need'} attention: see the messages below.
         </p>
       )}
-      <FormError error={mutation.error} unplaced={server.unplaced} />
-      <div className="form-grid">
-        <TextField
-          label="Id"
-          required
-          value={form.id}
-          onChange={(id) => update({ id })}
-          readOnly={mode === 'edit'}
-          error={errors.id}
-          help={mode === 'edit' ? 'A target keeps its id: runs and pipelines refer to it.' : 'kebab-case, e.g. my-board-v2; not a catalog id'}
-        />
-        <TextField label="Name" required value={form.name} onChange={(name) => update({ name })} error={errors.name} />
-        <TextField label="Vendor" required value={form.vendor} onChange={(vendor) => update({ vendor })} error={errors.vendor} />
-      </div>
-      <TextAreaField label="Description" required rows={2} value={form.description} onChange={(description) => update({ description })} error={errors.description} />
-      <PrecisionFields form={form} errors={errors} update={update} />
-      <div className="form-grid">
-        <TextField
-          label="Working memory (bytes)"
-          required
-          inputMode="numeric"
-          value={form.ramBytes}
-          onChange={(ramBytes) => update({ ramBytes })}
-          error={errors.ramBytes}
-          help={echo(form.ramBytes, formatBytes)}
-        />
-        <TextField
-          label="Memory bandwidth (bytes/s)"
-          required
-          inputMode="decimal"
-          value={form.bandwidthBytesPerSecond}
-          onChange={(bandwidthBytesPerSecond) => update({ bandwidthBytesPerSecond })}
-          error={errors.bandwidthBytesPerSecond}
-          help={echo(form.bandwidthBytesPerSecond, (n) => formatSi(n, 'B/s'))}
-        />
-        <TextField label="Active power (W)" required inputMode="decimal" value={form.activeWatts} onChange={(activeWatts) => update({ activeWatts })} error={errors.activeWatts} />
-        <TextField label="Idle power (W)" required inputMode="decimal" value={form.idleWatts} onChange={(idleWatts) => update({ idleWatts })} error={errors.idleWatts} />
-      </div>
-      <TextAreaField
-        label="Sources"
-        required
-        rows={3}
-        value={form.sources}
-        onChange={(sources) => update({ sources })}
-        error={errors.sources}
-        help="One per line: title | https://link (spec sheet, manual)."
-      />
-      <TextAreaField
-        label={`Other ${form.kind.toUpperCase()} fields (JSON)`}
-        rows={12}
-        value={form.rest}
-        onChange={(rest) => update({ rest })}
-        error={errors.rest}
-        help="Kind-specific fields (e.g. cores, clockHz, isaFeatures for a CPU), sparsity, fallback, quantization, runtime notes."
-      />
+      <FormError error={server.errors && Object.keys(server.errors).length > 0 ? null : mutation.error} unplaced={server.unplaced} />
+      <ParamsForm fields={fields} values={values} errors={errors} onChange={(name, value) => setValues((current) => ({ ...current, [name]: value }))} readOnly={mode === 'edit' ? ['id'] : []} />
       <div className="actions">
         <button type="submit" className="primary" disabled={mutation.pending}>
           {mutation.pending ? 'Saving…' : mode === 'create' ? 'Create target' : 'Save changes'}
@@ -170,23 +77,26 @@ function Editor({ initial, mode, targetId }: { initial: TargetForm; mode: 'creat
   );
 }
 
+function serverErrors(error: GatewayError | null, fields: readonly ParamField[]): { errors: Record<string, string>; unplaced: string[] } {
+  if (!error) return { errors: {}, unplaced: [] };
+  if (error.issues.length > 0) return placeIssues(fields, error.issues);
+  if (error.field === 'definition.id' || error.code === 'CONFLICT') return { errors: { id: error.message }, unplaced: [] };
+  return { errors: {}, unplaced: [] };
+}
+
 function CreateTarget() {
   const params = useSearchParams();
   const router = useRouter();
   const from = params.get('from') ?? 'raspberry-pi-4';
   const { data, error, reload } = useQuery(TargetDefinitionsDocument, {});
-  const [initial, setInitial] = useState<TargetForm | null>(null);
   const templates = data?.targets.nodes ?? [];
   const template = templates.find((target) => target.id === from) ?? templates[0];
-
-  useEffect(() => {
-    if (!template) return;
-    const form = formFromDefinition(template.definition);
-    setInitial({ ...form, id: template.builtin ? `my-${template.id}` : `${template.id}-copy`, name: `${form.name} (team copy)` });
-  }, [template]);
-
+  const definition = useMemo(
+    () => (template ? { ...template.definition, id: template.builtin ? `my-${template.id}` : `${template.id}-copy`, name: `${template.name} (team copy)` } : null),
+    [template],
+  );
   if (error) return <ErrorState error={error} onRetry={reload} />;
-  if (!data || !initial) return <Loading what="target templates" />;
+  if (!data || !definition) return <Loading what="target templates" />;
   return (
     <>
       <SelectField
@@ -194,21 +104,17 @@ function CreateTarget() {
         value={template?.id ?? ''}
         onChange={(id) => router.replace(`/targets/new?from=${encodeURIComponent(id)}`)}
         options={templates.map((target) => ({ value: target.id, label: `${target.name} (${target.kind.toLowerCase()})` }))}
-        help="The new target starts as a copy of this one: change what differs on your hardware."
+        help="The new target starts as a copy of this one, with its kind: change what differs on your hardware."
       />
-      <Editor initial={initial} mode="create" />
+      <Editor key={template?.id} schema={data.targetDefinitionSchema} definition={definition} mode="create" />
     </>
   );
 }
 
 function EditTarget({ id }: { id: string }) {
   const { data, error, reload } = useQuery(TargetDefinitionDocument, { id });
-  const [initial, setInitial] = useState<TargetForm | null>(null);
-  useEffect(() => {
-    if (data) setInitial(formFromDefinition(data.target.definition));
-  }, [data]);
   if (error) return <ErrorState error={error} onRetry={reload} context={`Target ${id}`} />;
-  if (!data || !initial) return <Loading what={`target ${id}`} />;
+  if (!data) return <Loading what={`target ${id}`} />;
   if (data.target.builtin) {
     return (
       <EmptyState title="Catalog targets are read-only">
@@ -216,7 +122,7 @@ function EditTarget({ id }: { id: string }) {
       </EmptyState>
     );
   }
-  return <Editor initial={initial} mode="edit" targetId={id} />;
+  return <Editor schema={data.targetDefinitionSchema} definition={data.target.definition} mode="edit" />;
 }
 
 function requireManage(session: TeamSession, content: React.ReactNode) {
