@@ -10,6 +10,12 @@
 //   });
 //   return task->Promise();
 //
+// Short kernels may run on the JavaScript thread instead (Run(..., run_inline = true)): the two
+// hand-offs of the libuv pool (queueing the work, then waking the event loop with the result)
+// cost tens of microseconds each on a busy VM, a large part of a sub-millisecond kernel.
+// ONNX Runtime's Node binding runs every session synchronously on that thread, for the same
+// reason. The promise is then settled before Run returns; errors map exactly as below.
+//
 // Cancellation: JS passes an Int32Array over a SharedArrayBuffer (or undefined); setting
 // element 0 to 1 asks the kernel to stop at its next check, which rejects the promise with an
 // error whose code is "CANCELLED". Typed arrays the kernel reads or writes are held by
@@ -62,11 +68,21 @@ class AsyncTask : public Napi::AsyncWorker {
     return new AsyncTask(env, cancel, keep_alive);
   }
 
-  Napi::Promise Run(Work work, Finish finish) {
+  Napi::Promise Run(Work work, Finish finish, bool run_inline = false) {
     work_ = std::move(work);
     finish_ = std::move(finish);
     Napi::Promise promise = deferred_.Promise();
-    Queue();
+    if (!run_inline) {
+      Queue();
+      return promise;
+    }
+    Execute();
+    if (failed_) {
+      OnError(Napi::Error::New(Env(), error_message_));
+    } else {
+      OnOK();
+    }
+    Destroy();
     return promise;
   }
 
@@ -75,17 +91,13 @@ class AsyncTask : public Napi::AsyncWorker {
     try {
       work_(CancelFlag(cancel_ptr_));
     } catch (const CancelledError& e) {
-      error_code_ = "CANCELLED";
-      SetError(e.what());
+      Fail("CANCELLED", e.what());
     } catch (const KernelArgumentError& e) {
-      error_code_ = "INVALID_ARGUMENT";
-      SetError(e.what());
+      Fail("INVALID_ARGUMENT", e.what());
     } catch (const std::bad_alloc&) {
-      error_code_ = "RESOURCE_EXHAUSTED";
-      SetError("out of memory in native kernel");
+      Fail("RESOURCE_EXHAUSTED", "out of memory in native kernel");
     } catch (const std::exception& e) {
-      error_code_ = "INTERNAL";
-      SetError(e.what());
+      Fail("INTERNAL", e.what());
     }
   }
 
@@ -124,12 +136,21 @@ class AsyncTask : public Napi::AsyncWorker {
     refs_.clear();
   }
 
+  void Fail(const char* code, const std::string& message) {
+    error_code_ = code;
+    error_message_ = message;
+    failed_ = true;
+    SetError(message);
+  }
+
   Napi::Promise::Deferred deferred_;
   const int32_t* cancel_ptr_ = nullptr;
   std::vector<Napi::ObjectReference> refs_;
   Work work_;
   Finish finish_;
   std::string error_code_ = "INTERNAL";
+  std::string error_message_;
+  bool failed_ = false;
 };
 
 }  // namespace edgepress

@@ -29,6 +29,12 @@ constexpr size_t kMacsPerThread = size_t{1} << 22;  // below this a second threa
 // result block of a megabyte or more is cold, and smaller ones may still sit in the cache.
 constexpr size_t kStreamOutputBytes = size_t{1} << 20;
 
+// Products this small (about half a millisecond on one core) run on the JavaScript thread (see AsyncTask::Run).
+bool RunsInline(Int8Kernel kernel, size_t macs) {
+  const size_t limit = kernel == Int8Kernel::kAmx ? size_t{1} << 29 : kernel == Int8Kernel::kAvx2 ? size_t{1} << 25 : size_t{1} << 23;
+  return macs <= limit;
+}
+
 int UsefulThreads(int threads, size_t macs) {
   return static_cast<int>(std::min<size_t>(static_cast<size_t>(threads), std::max<size_t>(1, macs / kMacsPerThread)));
 }
@@ -237,7 +243,8 @@ Napi::Value GemmInt8(const Napi::CallbackInfo& info) {
           return a.is_signed ? SumBytes<int8_t>(row, c.k) : SumBytes<uint8_t>(row, c.k);
         });
       },
-      [out, out_type, out_count](Napi::Env env) -> Napi::Value { return out->Release(env, out_type, out_count); });
+      [out, out_type, out_count](Napi::Env env) -> Napi::Value { return out->Release(env, out_type, out_count); },
+      RunsInline(c.kernel, c.m * c.n * c.k));
 }
 
 // ONNX Runtime's DynamicQuantizeMatMul parameters, in the same float32 arithmetic.
@@ -306,7 +313,8 @@ Napi::Value GemmInt8Dynamic(const Napi::CallbackInfo& info) {
         value.Set("aScale", Napi::Number::New(env, a_params->first));
         value.Set("aZeroPoint", Napi::Number::New(env, a_params->second));
         return value;
-      });
+      },
+      RunsInline(c.kernel, c.m * c.n * c.k));
 }
 
 Napi::Value Int8Kernels(const Napi::CallbackInfo& info) {

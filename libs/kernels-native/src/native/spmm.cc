@@ -36,6 +36,9 @@ constexpr size_t kTileRows = 16;
 // Work units handed to the worker pool: small enough that a thread the OS schedules late on a
 // busy machine costs little (the others take the remaining units), large enough to amortise.
 constexpr size_t kRowsPerUnit = 64;
+// Products of at most this many multiply-adds (rows of the dense side times nonzeros; about half
+// a millisecond on one core) run on the JavaScript thread (see AsyncTask::Run).
+constexpr size_t kInlineMultiplyAdds = size_t{1} << 24;
 
 inline float* AlignTo64(float* p) {
   return reinterpret_cast<float*>((reinterpret_cast<uintptr_t>(p) + 63) & ~uintptr_t{63});
@@ -168,7 +171,7 @@ Napi::Value CsrMatmul(const Napi::CallbackInfo& info) {
   const CsrView a{indptr.data, indices.data, values.data};
   AsyncTask* task = AsyncTask::Create(info.Env(), info[10], {info[0], info[1], info[2], info[5]});
   return task->Run([=](const CancelFlag& cancel) { CsrTimesDense(kernel, a, m, b.data, n, y->data, threads, cancel); },
-                   [=](Napi::Env env) -> Napi::Value { return y->Result(env); });
+                   [=](Napi::Env env) -> Napi::Value { return y->Result(env); }, values.size * n <= kInlineMultiplyAdds);
 }
 
 Napi::Value MatmulDenseCsc(const Napi::CallbackInfo& info) {
@@ -188,7 +191,7 @@ Napi::Value MatmulDenseCsc(const Napi::CallbackInfo& info) {
   const CsrView wt{colptr.data, rows.data, values.data};
   AsyncTask* task = AsyncTask::Create(info.Env(), info[10], {info[0], info[3], info[4], info[5]});
   return task->Run([=](const CancelFlag& cancel) { DenseTimesCsc(kernel, x.data, m, k, wt, n, y->data, threads, cancel); },
-                   [=](Napi::Env env) -> Napi::Value { return y->Result(env); });
+                   [=](Napi::Env env) -> Napi::Value { return y->Result(env); }, values.size * m <= kInlineMultiplyAdds);
 }
 
 void InitSpmm(Napi::Env env, Napi::Object exports) {
