@@ -1,6 +1,17 @@
 import { EdgepressError, ErrorCode } from '@edgepress/errors';
 import { watchKernelFailures } from './kernel-watch';
 
+class FakeSession {
+  #broken: EdgepressError | null;
+  constructor(broken: EdgepressError | null) {
+    this.#broken = broken;
+  }
+  async add(batch: Float32Array): Promise<number> {
+    if (this.#broken) throw this.#broken;
+    return batch.length;
+  }
+}
+
 class FakeKernels {
   calls = 0;
   constructor(private readonly failWith: EdgepressError | null) {}
@@ -11,6 +22,12 @@ class FakeKernels {
   }
   describe(): string {
     return `calls=${this.calls}`;
+  }
+  async createCalibrator(): Promise<FakeSession> {
+    return new FakeSession(this.failWith);
+  }
+  async tensor(): Promise<{ dims: number[]; data: Float32Array }> {
+    return { dims: [2], data: new Float32Array([1, 2]) };
   }
 }
 
@@ -29,6 +46,20 @@ describe('watchKernelFailures', () => {
     await expect(watch.service.quantize([1])).rejects.toBe(unavailable);
     expect(watch.take()).toBe(unavailable);
     expect(watch.take()).toBeNull();
+  });
+
+  it('watches the sessions the service opens (a calibration session whose server went away)', async () => {
+    const unavailable = new EdgepressError(ErrorCode.UNAVAILABLE, 'the calibration session is closed');
+    const watch = watchKernelFailures(new FakeKernels(unavailable));
+    const session = await watch.service.createCalibrator();
+    expect(watch.take()).toBeNull();
+    await expect(session.add(new Float32Array(3))).rejects.toBe(unavailable);
+    expect(watch.take()).toBe(unavailable);
+    // Data comes back as it is (no proxy around tensors).
+    const healthy = watchKernelFailures(new FakeKernels(null));
+    const tensor = await healthy.service.tensor();
+    expect(tensor.data).toBeInstanceOf(Float32Array);
+    expect(await (await healthy.service.createCalibrator()).add(new Float32Array(4))).toBe(4);
   });
 
   it('ignores other failures, which are the plugin\'s or the arguments\' fault', async () => {
