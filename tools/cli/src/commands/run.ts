@@ -1,12 +1,11 @@
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { EdgepressError, ErrorCode } from '@edgepress/errors';
 import { println, type CliIo } from '../cli-io';
 import type { Command } from '../command';
 import { loadSettings } from '../gateway/config-store';
 import { GatewayClient } from '../gateway/gateway-client';
+import { CALIBRATION_DATASET, countSamples, MODEL, register } from '../gateway/registrations';
 import { followRun, type RunProgressEvent } from '../gateway/run-follower';
 import { RUN_FIELDS, runOutcome, stageMetricsTable, type RunView } from '../gateway/run-view';
 import { parseOptions } from '../parse-options';
@@ -29,66 +28,6 @@ then the run's outcome (0 succeeded, 5 constraint not met, 1 failed or cancelled
                               name is fine for the same bytes
   --wait                      follow the run until it finishes
   --json                      print the run (after --wait: with its stages and metrics) as JSON`;
-
-interface Registered {
-  id: string;
-  name: string;
-}
-
-interface Registration {
-  /** "model" or "dataset", in messages. */
-  what: string;
-  mutation: string;
-  /** Input fields of this kind besides name, blob and receipt. */
-  input: Record<string, unknown>;
-  /** Lists the team's rows whose name contains `name` ({ nodes { id name blobSha256 } }). */
-  byName: string;
-  hint: string;
-}
-
-const MODEL: Registration = {
-  what: 'model',
-  mutation: 'mutation Register($input: RegisterModelInput!) { registered: registerModel(input: $input) { id name } }',
-  input: {},
-  byName: 'query ByName($name: String!) { rows: models(filter: { name: $name }, first: 100) { nodes { id name blobSha256 } } }',
-  hint: '--name',
-};
-
-const CALIBRATION: Registration = {
-  what: 'dataset',
-  mutation: 'mutation Register($input: RegisterDatasetInput!) { registered: registerDataset(input: $input) { id name } }',
-  input: { purpose: 'CALIBRATION', format: 'JSONL' },
-  byName: 'query ByName($name: String!) { rows: datasets(filter: { name: $name }, first: 100) { nodes { id name blobSha256 } } }',
-  hint: 'another file name',
-};
-
-/** Uploads a file and registers it under `name`; a name already used for the same bytes re-uses that row. */
-async function register(gateway: GatewayClient, kind: Registration, file: string, name: string, extra: Record<string, unknown>, io: CliIo): Promise<Registered> {
-  const blob = await gateway.uploadFile(file);
-  try {
-    const { registered } = await gateway.graphql<{ registered: Registered }>(kind.mutation, {
-      input: { name, blobSha256: blob.sha256, uploadReceipt: blob.uploadReceipt, ...kind.input, ...extra },
-    });
-    return registered;
-  } catch (error) {
-    if (!(error instanceof EdgepressError) || error.code !== ErrorCode.CONFLICT) throw error;
-    const { rows } = await gateway.graphql<{ rows: { nodes: { id: string; name: string; blobSha256: string }[] } }>(kind.byName, { name });
-    const existing = rows.nodes.find((row) => row.name === name);
-    if (existing?.blobSha256 !== blob.sha256) {
-      throw new EdgepressError(ErrorCode.CONFLICT, `The team already has a ${kind.what} named "${name}" with other bytes; choose ${kind.hint}`);
-    }
-    println(io.stderr, `${kind.what} "${name}" is already registered with these bytes: using it`);
-    return existing;
-  }
-}
-
-/** Samples in a JSON-lines file: its non-empty lines (the worker parses and checks them). */
-async function countSamples(file: string): Promise<number> {
-  let count = 0;
-  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
-  for await (const line of lines) if (line.trim().length > 0) count++;
-  return count;
-}
 
 async function requireFile(file: string): Promise<void> {
   const info = await stat(file).catch(() => null);
@@ -150,7 +89,7 @@ export const runCommand: Command = {
     if (values.calibration !== undefined) {
       const samples = await countSamples(values.calibration);
       if (samples === 0) throw usageError(`${values.calibration} holds no samples (one JSON object per line)`);
-      calibrationDatasetId = (await register(gateway, CALIBRATION, values.calibration, path.basename(values.calibration), { sampleCount: samples }, io)).id;
+      calibrationDatasetId = (await register(gateway, CALIBRATION_DATASET, values.calibration, path.basename(values.calibration), { sampleCount: samples }, io)).id;
     }
     const { createRun: created } = await gateway.graphql<{ createRun: { id: string; state: string } }>(
       'mutation Create($input: CreateRunInput!) { createRun(input: $input) { id state } }',
