@@ -82,3 +82,19 @@ graph = helper.make_graph(nodes, 'outlier', [helper.make_tensor_value_info('x', 
   [helper.make_tensor_value_info('y', TensorProto.FLOAT, [1, 4, 8, 8])],
   [init('w1', w1), init('b1', b1), init('w2', w2), init('b2', rng.normal(0, 0.1, 8)), init('w3', w3), init('b3', rng.normal(0, 0.1, 4))])`);
 }
+
+/** x [1, 4, 8, 8] -> Conv 'left' and Conv 'right' -> Add 'sum' -> MaxPool 'pool' (2x2) -> Conv 'head' -> y [1, 4, 4, 4]. */
+export function residualModel(): Uint8Array {
+  return build(`
+nodes = [
+  helper.make_node('Conv', ['x', 'wl', 'bl'], ['l'], name='left', pads=[1, 1, 1, 1], kernel_shape=[3, 3]),
+  helper.make_node('Conv', ['x', 'wr', 'br'], ['r'], name='right', kernel_shape=[1, 1]),
+  helper.make_node('Add', ['l', 'r'], ['s'], name='sum'),
+  helper.make_node('MaxPool', ['s'], ['p'], name='pool', kernel_shape=[2, 2], strides=[2, 2]),
+  helper.make_node('Conv', ['p', 'wh', 'bh'], ['y'], name='head', kernel_shape=[1, 1]),
+]
+graph = helper.make_graph(nodes, 'residual', [helper.make_tensor_value_info('x', TensorProto.FLOAT, [1, 4, 8, 8])],
+  [helper.make_tensor_value_info('y', TensorProto.FLOAT, [1, 4, 4, 4])],
+  [init('wl', rng.normal(0, 0.3, (8, 4, 3, 3))), init('bl', rng.normal(0, 0.1, 8)), init('wr', rng.normal(0, 0.3, (8, 4, 1, 1))),
+   init('br', rng.normal(0, 0.1, 8)), init('wh', rng.normal(0, 0.3, (4, 8, 1, 1))), init('bh', rng.normal(0, 0.1, 4))])`);
+}

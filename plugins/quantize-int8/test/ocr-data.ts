@@ -4,7 +4,8 @@
  */
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the harness has no detector pages yet; openOcrPages is the pipeline's own loader of ../shared/data/ocr/pages.
 import { openOcrPages } from '@edgepress/pipeline';
-import { compareOutputs, findDataRoot, ocrLines, runOnnx, type Sample } from '@edgepress/plugin-sdk/testing';
+import { compareOutputs, findDataRoot, ocrLines, type OnnxOutput, type Sample } from '@edgepress/plugin-sdk/testing';
+import * as ort from 'onnxruntime-node';
 import path from 'node:path';
 
 async function collect(samples: AsyncIterable<Sample>, limit: number): Promise<Sample[]> {
@@ -83,22 +84,37 @@ function argmaxAgreement(reference: ArrayLike<number>, candidate: ArrayLike<numb
   return [agree, rows];
 }
 
-/** Fidelity of `candidate` against `reference` (model bytes) on real samples, one run per sample. */
-export async function fidelityOn(reference: Uint8Array, candidate: Uint8Array, samples: readonly Sample[], inputName = 'x'): Promise<Fidelity> {
+async function outputsOf(session: ort.InferenceSession, inputName: string, sample: Sample): Promise<Record<string, OnnxOutput>> {
+  const tensor = sample.inputs[''] ?? sample.inputs[inputName];
+  const outputs = await session.run({ [inputName]: new ort.Tensor('float32', tensor.data as Float32Array, tensor.dims) });
+  return Object.fromEntries(Object.entries(outputs).map(([name, value]) => [name, { dataType: value.type, dims: [...value.dims], data: value.data as Float32Array }]));
+}
+
+/**
+ * Fidelity of `candidate` against `reference` (model bytes) on real samples, one run per sample
+ * (one session per model for all samples: session creation dominates on the detector).
+ */
+export async function fidelityOn(reference: Uint8Array, candidate: Uint8Array, samples: readonly Sample[], options: { level?: 'all' | 'disabled'; inputName?: string } = {}): Promise<Fidelity> {
+  const inputName = options.inputName ?? 'x';
+  const session = (bytes: Uint8Array, level: 'all' | 'disabled') => ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, graphOptimizationLevel: level });
+  // The reference always runs fully optimized; the candidate at the level asked (both must load and agree).
+  const [expectedSession, actualSession] = await Promise.all([session(reference, 'all'), session(candidate, options.level ?? 'all')]);
   let cosine = 0;
   let agree = 0;
   let rows = 0;
-  for (const sample of samples) {
-    const tensor = sample.inputs[''] ?? sample.inputs[inputName];
-    const feeds = { [inputName]: { dims: tensor.dims, data: tensor.data } };
-    const expected = await runOnnx(reference, feeds);
-    const actual = await runOnnx(candidate, feeds);
-    cosine += compareOutputs(expected, actual).cosine;
-    for (const [name, output] of Object.entries(expected)) {
-      const [a, r] = argmaxAgreement(output.data as Float32Array, actual[name].data as Float32Array, output.dims[output.dims.length - 1]);
-      agree += a;
-      rows += r;
+  try {
+    for (const sample of samples) {
+      const expected = await outputsOf(expectedSession, inputName, sample);
+      const actual = await outputsOf(actualSession, inputName, sample);
+      cosine += compareOutputs(expected, actual).cosine;
+      for (const [name, output] of Object.entries(expected)) {
+        const [a, r] = argmaxAgreement(output.data as Float32Array, actual[name].data as Float32Array, output.dims[output.dims.length - 1]);
+        agree += a;
+        rows += r;
+      }
     }
+  } finally {
+    await Promise.all([expectedSession.release(), actualSession.release()]);
   }
   return { cosine: cosine / samples.length, top1: agree / rows };
 }

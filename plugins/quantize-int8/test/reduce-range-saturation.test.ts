@@ -47,7 +47,7 @@ describe('reduce_range: u8 x s8 products through saturating int16 pairs (x86 wit
       .map((node) => model.readWeight(node.input[1]))
       .filter((weight) => weight.dims[2] === 1 && weight.dims[3] === 1 && weight.dims[1] >= 16);
     expect(layers.length).toBeGreaterThanOrEqual(20);
-    const pixels = 32;
+    const pixels = 16;
     const scaleA = 6 / 255;
     const totals: Record<'8-bit' | '7-bit', { noise: number; signal: number; saturated: number; worst: number }> = {
       '8-bit': { noise: 0, signal: 0, saturated: 0, worst: 0 },
@@ -88,7 +88,7 @@ describe('reduce_range: u8 x s8 products through saturating int16 pairs (x86 wit
     // Some layers err like the issue's measurement (7.7 % with 8-bit weights).
     expect(totals['8-bit'].worst).toBeGreaterThan(0.06);
     expect(totals['7-bit'].worst).toBeLessThan(0.02);
-  });
+  }, 60_000);
 
   it('the simulation is exact when nothing saturates', () => {
     const a = Uint8Array.of(255, 255, 10, 20);

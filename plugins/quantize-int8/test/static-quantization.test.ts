@@ -2,9 +2,10 @@ import { createInProcessKernels, compareOutputs, randomInputs, readModel, runOnn
 
 // The kernels' reference quantization, called directly (kernels-native in process), not through the plugin.
 const { quantizeTensor } = createInProcessKernels();
+import path from 'node:path';
 import plugin from '../src/index';
 import { intAttribute, nodeNamed, nodesOf, producerOf, storedWeight } from './graph-queries';
-import { convModel, linearModel } from './models';
+import { convModel, linearModel, residualModel } from './models';
 
 // Tolerances: outputs of a two-layer model quantized to int8 keep a cosine above 0.999 against
 // fp32 on inputs the calibration did not see (seeded uniform inputs, as the calibration data).
@@ -118,6 +119,28 @@ describe('quantize-int8 static (QDQ) on small models', () => {
     expect(compareOutputs(await runOnnx(run.input, feeds), await runOnnx(run.bytes, feeds)).cosine).toBeGreaterThan(0.9999);
     expect(intAttribute(nodesOf(run.model, 'Cast')[0], 'to')).toBe(1);
   }, 60_000);
+
+  it('wraps the chosen activation-only ops (Add, MaxPool) in QDQ so that ONNX Runtime can run them in int8', async () => {
+    const model = residualModel();
+    const plain = await testPlugin(plugin, { model, target: 'xeon-platinum-8280', calibration });
+    const wrapped = await testPlugin(plugin, { model, target: 'xeon-platinum-8280', calibration, params: { activationOps: ['Add', 'MaxPool'] } });
+    const quantizedValues = (run: typeof plain) => new Set(nodesOf(run.model, 'QuantizeLinear').map((node) => node.input[0]));
+    // Without activation ops, 's' (Add's output) and 'p' (MaxPool's output, head's input) are quantized only where a Conv needs them.
+    expect(quantizedValues(plain).has('s')).toBe(false);
+    expect(quantizedValues(plain).has('p')).toBe(true);
+    expect(quantizedValues(wrapped).has('s')).toBe(true);
+    for (const node of ['sum', 'pool']) expect(nodeNamed(wrapped.model, node).input.every((input) => producerOf(wrapped.model, input)?.opType === 'DequantizeLinear')).toBe(true);
+    expect(wrapped.result?.summary).toMatchObject({ activationOpsInt8: 2, layersInt8: 3 });
+    const feeds = await randomInputs(model, { seed: 4 });
+    expect(compareOutputs(await runOnnx(model, feeds), await runOnnx(wrapped.bytes, feeds)).cosine).toBeGreaterThan(COSINE);
+  }, 60_000);
+
+  it('runs the same in the sandbox (bundled, isolated-vm) as in process', async () => {
+    const inProcess = await testPlugin(plugin, { model: linear, target: 'xeon-e5-2690-v4', calibration });
+    const sandboxed = await testPlugin(plugin, { model: linear, target: 'xeon-e5-2690-v4', calibration, sandbox: true, entry: path.join(__dirname, '..', 'src', 'index.ts') });
+    expect(Buffer.from(sandboxed.bytes).equals(Buffer.from(inProcess.bytes))).toBe(true);
+    expect(sandboxed.result).toEqual(inProcess.result);
+  }, 120_000);
 
   it('needs calibration data for static activations, and says so', async () => {
     await expect(testPlugin(plugin, { model: conv, target: 'xeon-platinum-8280' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/calibration data/) });
