@@ -86,7 +86,8 @@ export function createCalibrationMethods(state: StageModel, providers: StageProv
       if (batches === 0) throw noCalibrationData('calibration.activations');
       const names = [...new Set(expectNameList(tensors, 'activations(tensors)', { max: MAX_CALIBRATED_TENSORS }))];
       const checked = expectOptions(options, 'activations(options)', ['maxBatches']);
-      const maxBatches = checked.maxBatches === undefined ? batches : expectInteger(checked.maxBatches, 'options.maxBatches', 1, batches);
+      // An upper bound: asking for more batches than the run has yields all of them.
+      const maxBatches = checked.maxBatches === undefined ? batches : Math.min(batches, expectInteger(checked.maxBatches, 'options.maxBatches', 1, 1_000_000));
       const result: Record<string, TensorHandle[]> = Object.fromEntries(names.map((name) => [name, []]));
       if (names.length === 0) return result;
       try {
