@@ -193,6 +193,8 @@ export class RunExecutor {
         model: modelBytes,
         modelName: model.name,
         registry: databaseRegistry(db, this.options.bundles, teamId),
+        // The target as it was when the run was created (a catalog target or the team's own), checked by libs/pipeline.
+        target: run.target as RunPipelineOptions['target'],
         kernels,
         signal,
         resumeFrom,

@@ -10,6 +10,7 @@
 import { EdgepressError, ErrorCode } from '@edgepress/errors';
 import type { KernelService } from '@edgepress/plugin-host';
 import type { SandboxLimits, StageHostLimits } from '@edgepress/plugin-host';
+import type { HardwareTarget, TargetDefinition } from '@edgepress/targets';
 import { evaluateModel } from '../evaluate/evaluate-model';
 import type { LatencyOptions } from '../evaluate/latency';
 import { OrtModelSession, type SessionSettings } from '../evaluate/ort-session';
@@ -41,6 +42,8 @@ export interface RunPipelineOptions {
   /** Shown in the report (default "model"). */
   readonly modelName?: string;
   readonly registry: PluginRegistry;
+  /** The target spec.target names, when it is not (or not only) a catalog id: see ValidateOptions.target. */
+  readonly target?: HardwareTarget | TargetDefinition;
   /** ctx.kernels: in process (createInProcessKernels) or a gRPC client. */
   readonly kernels: KernelService;
   readonly onEvent?: PipelineEventListener;
@@ -88,7 +91,7 @@ export async function runPipeline(spec: unknown, options: RunPipelineOptions): P
   const emit = async (event: PipelineEvent) => {
     await options.onEvent?.(event);
   };
-  const pipeline = await validatePipeline(spec, { model: options.model, registry: options.registry, baseDir: options.baseDir, resolver: options.resolver, session: options.session, inspectLimits: undefined, signal: options.signal });
+  const pipeline = await validatePipeline(spec, { model: options.model, registry: options.registry, target: options.target, baseDir: options.baseDir, resolver: options.resolver, session: options.session, inspectLimits: undefined, signal: options.signal });
   const resume = options.resumeFrom;
   if (resume !== undefined) checkResume(resume, pipeline);
   const resumedAfter = resume?.completed.length ?? 0;

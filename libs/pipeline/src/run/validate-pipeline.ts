@@ -1,6 +1,7 @@
 /**
  * Everything about a pipeline that can be checked before it runs, checked before it runs: the
- * spec's shape, the target, that the input model loads in ONNX Runtime, every stage's plugin (it
+ * spec's shape, the target (a catalog id, or the definition the caller passes as `target`: a
+ * team's own target, or the snapshot a stored run keeps), that the input model loads in ONNX Runtime, every stage's plugin (it
  * exists, its version matches, its own params schema accepts the params and its supports(target)
  * agrees, both asked in the sandbox), the data sources (read and bound to the model's inputs), the
  * shapes to assume for symbolic dimensions, and the final precision against the target.
@@ -16,7 +17,7 @@
 import { EdgepressError, ErrorCode } from '@edgepress/errors';
 import { inspectPluginBundle, toPluginTarget, type PluginBundle, type SandboxLimits } from '@edgepress/plugin-host';
 import type { PluginTarget } from '@edgepress/plugin-sdk';
-import { getTarget, quantizationRequirements, type HardwareTarget } from '@edgepress/targets';
+import { defineTarget, getTarget, quantizationRequirements, type HardwareTarget, type TargetDefinition } from '@edgepress/targets';
 import type { SummaryOptions } from '@edgepress/onnx';
 import { bindSample } from '../data/bind-inputs';
 import type { ModelInput } from '../data/model-inputs';
@@ -61,9 +62,21 @@ export interface ValidateOptions {
   /** Limits of the sandboxes that inspect each plugin. */
   readonly inspectLimits?: Partial<SandboxLimits>;
   readonly signal?: AbortSignal;
+  /**
+   * The target spec.target names, when the catalog does not hold it (a team's own target) or
+   * when the caller keeps its own copy (a run's snapshot, taken when the run was created). It is
+   * checked with defineTarget, so a stored JSON snapshot can be passed as it is; its id must be
+   * spec.target.
+   */
+  readonly target?: HardwareTarget | TargetDefinition;
 }
 
-function resolveTarget(id: string): HardwareTarget {
+function resolveTarget(id: string, given: HardwareTarget | TargetDefinition | undefined): HardwareTarget {
+  if (given !== undefined) {
+    const target = defineTarget(given);
+    if (target.id !== id) throw new EdgepressError(ErrorCode.BAD_USER_INPUT, `The pipeline names target ${id}, but the target definition it was given is ${target.id}`);
+    return target;
+  }
   try {
     return getTarget(id);
   } catch (error) {
@@ -135,7 +148,7 @@ async function firstFeeds(dataset: Dataset, inputs: readonly ModelInput[]): Prom
 
 export async function validatePipeline(specInput: unknown, options: ValidateOptions): Promise<PreparedPipeline> {
   const spec = parsePipelineSpec(specInput);
-  const target = resolveTarget(spec.target);
+  const target = resolveTarget(spec.target, options.target);
   const pluginTarget = toPluginTarget(target);
   const { inputs, outputs } = await modelInterface(options.model, options.session);
   const bundles = await Promise.all(spec.stages.map((stage, index) => requirePlugin(options.registry, stage.plugin, stage.version, index)));
