@@ -31,7 +31,7 @@ describe('renderReportHtml', () => {
     expect(html).toContain('data &lt;dir&gt;');
     // Only the tags we write appear.
     const tags = new Set(Array.from(html.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)/g), (match) => match[1].toLowerCase()));
-    const ours = ['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'p', 'ul', 'li', 'span', 'div', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'figure', 'figcaption', 'svg', 'line', 'text', 'path', 'g', 'circle', 'rect'];
+    const ours = ['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'p', 'ul', 'li', 'span', 'div', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'figure', 'figcaption', 'svg', 'line', 'text', 'path', 'g', 'circle', 'rect', 'dl', 'dt', 'dd', 'code'];
     expect([...tags].filter((tag) => !ours.includes(tag))).toEqual([]);
   });
 

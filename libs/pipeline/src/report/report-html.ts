@@ -21,14 +21,16 @@ const STYLE = `
   :root { --fg: #e6e9ef; --muted: #9aa4b5; --bg: #12161d; --panel: #1b212b; --line: #313a48;
     --accent: #60a5fa; --accent2: #fbbf24; --good: #4ade80; --bad: #f87171; }
 }
-body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); margin: 2rem auto; max-width: 1100px; padding: 0 1rem; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); margin: 2rem auto; max-width: 1280px; padding: 0 1rem; }
 h1 { font-size: 1.5rem; margin-bottom: .25rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
 .meta { color: var(--muted); margin: 0; }
-table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
+table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; font-size: .85rem; }
 th, td { text-align: right; padding: .35rem .6rem; border-bottom: 1px solid var(--line); white-space: nowrap; }
 th:nth-child(-n+2), td:nth-child(-n+2) { text-align: left; }
 thead th { background: var(--panel); }
 .scroll { overflow-x: auto; }
+.details dt { font-weight: 600; margin-top: .75rem; } .details dd { margin: .2rem 0 0 1.25rem; }
+.details code { white-space: pre-wrap; word-break: break-word; font-size: .85rem; }
 .met { color: var(--good); font-weight: 600; } .unmet { color: var(--bad); font-weight: 600; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 1rem; }
 figure { margin: 0; background: var(--panel); border-radius: 8px; padding: .75rem; }
@@ -62,6 +64,7 @@ export function renderReportHtml(report: Report): string {
     '<h2>Charts</h2>',
     `<div class="charts">${charts(entries).join('')}</div>`,
     `<p class="note">${escapeHtml(latencyNote(report))}</p>`,
+    stageDetails(entries),
     '</body></html>',
     '',
   ].join('\n');
@@ -92,14 +95,28 @@ function constraintsSection(report: Report): string {
 
 const COLUMNS = ['#', 'stage', 'size', 'gzip', 'parameters', 'non-zeros', 'bits/weight', 'latency (host)', 'estimate (target)', 'cosine', 'top-1 agree', 'SQNR', 'accuracy', '\u0394 accuracy'];
 
+/** Each stage's params and what its plugin reported, below the table so the figures stay in view. */
+function stageDetails(entries: readonly ReportStage[]): string {
+  const items = entries.flatMap((entry, i) => {
+    const parts: string[] = [];
+    if (entry.params !== undefined && Object.keys(entry.params).length > 0) parts.push(`<dd><code>${escapeHtml(JSON.stringify(entry.params))}</code></dd>`);
+    if (entry.summary !== undefined && Object.keys(entry.summary).length > 0) {
+      const summary = Object.entries(entry.summary).map(([key, value]) => `${key}: ${String(value)}`).join(', ');
+      parts.push(`<dd>${escapeHtml(summary)}</dd>`);
+    }
+    for (const note of entry.notes ?? []) parts.push(`<dd class="meta">${escapeHtml(note)}</dd>`);
+    return parts.length === 0 ? [] : [`<dt>${i} ${escapeHtml(entry.plugin)}</dt>${parts.join('')}`];
+  });
+  return items.length === 0 ? '' : `<h2>Stage details</h2><dl class="details">${items.join('')}</dl>`;
+}
+
 function stageTable(entries: readonly ReportStage[]): string {
   const head = `<thead><tr>${COLUMNS.map((column) => `<th scope="col">${escapeHtml(column)}</th>`).join('')}</tr></thead>`;
   const rows = entries.map((entry, i) => {
     const name = entry.version === undefined ? entry.plugin : `${entry.plugin}@${entry.version}`;
-    const params = entry.params === undefined || Object.keys(entry.params).length === 0 ? '' : ` ${JSON.stringify(entry.params)}`;
     const cells = [
       String(i),
-      `${name}${params}`,
+      name,
       formatBytes(entry.sizeBytes),
       formatBytes(entry.gzipBytes),
       formatCount(entry.parameters),
