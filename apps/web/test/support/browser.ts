@@ -49,7 +49,7 @@ export async function openPage(browser: Browser, variant: Variant, allowedOrigin
     if (!allowed.includes(new URL(socket.url()).host)) externalRequests.push(socket.url());
   });
   page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
+    if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   return { page, context, externalRequests, consoleErrors };

@@ -14,6 +14,8 @@ export interface VisitReport {
   violations: AxeFinding[];
   /** Horizontal overflow of the document in CSS pixels (phones must have none). */
   overflowPx: number;
+  /** The outermost elements that stick out to the right, when something overflows. */
+  overflowing: string[];
 }
 
 /**
@@ -25,6 +27,17 @@ export async function visit(page: Page, url: string, name: string, variant: Vari
   await settle(page);
   await screenshot(page, `${name}-${variant}`);
   const overflowPx = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflowing =
+    overflowPx > 0
+      ? await page.evaluate(() => {
+          const limit = document.documentElement.clientWidth + 1;
+          const describe = (element: Element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${element.className && typeof element.className === 'string' ? `.${element.className.trim().split(/\s+/).join('.')}` : ''}`;
+          return Array.from(document.querySelectorAll('body *'))
+            .filter((element) => element.getBoundingClientRect().right > limit && !(element.parentElement && element.parentElement.getBoundingClientRect().right > limit))
+            .slice(0, 5)
+            .map((element) => `${describe(element)} in ${element.parentElement ? describe(element.parentElement) : '-'} (right ${Math.round(element.getBoundingClientRect().right)}px)`);
+        })
+      : [];
   const violations = variant === 'light' ? await seriousViolations(page) : variant === 'dark' ? await seriousViolations(page, ['color-contrast']) : [];
-  return { name, variant, violations, overflowPx };
+  return { name, variant, violations, overflowPx, overflowing };
 }

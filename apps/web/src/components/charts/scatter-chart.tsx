@@ -37,22 +37,25 @@ export function ScatterChart({
   const all = series.flatMap((s) => s.points);
   const x = niceDomain(all.map((p) => p.x), width < 420 ? 3 : 5, { includeZero: true });
   const y = niceDomain(all.map((p) => p.y), 4);
-  const sx = scaleLinear(x.domain, MARGIN.left, width - MARGIN.right);
-  const sy = scaleLinear(y.domain, HEIGHT - MARGIN.bottom, MARGIN.top);
   const yDecimals = tickDecimals(y.ticks);
+  const yLabels = y.ticks.map((tick) => formatY(tick, yDecimals));
+  // Room for the longest tick label (about 7 px per character at 12 px) and the axis title.
+  const left = Math.max(MARGIN.left, 28 + 7 * Math.max(...yLabels.map((label) => label.length)));
+  const sx = scaleLinear(x.domain, left, width - MARGIN.right);
+  const sy = scaleLinear(y.domain, HEIGHT - MARGIN.bottom, MARGIN.top);
   const right = width - MARGIN.right;
   return (
     <div ref={ref}>
       <svg className="chart" width="100%" height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} role="img" aria-label={description}>
         <g className="grid" aria-hidden="true">
           {y.ticks.map((tick) => (
-            <line key={`y${tick}`} x1={MARGIN.left} x2={width - MARGIN.right} y1={sy(tick)} y2={sy(tick)} />
+            <line key={`y${tick}`} x1={left} x2={width - MARGIN.right} y1={sy(tick)} y2={sy(tick)} />
           ))}
         </g>
         <g className="axis" aria-hidden="true">
-          {y.ticks.map((tick) => (
-            <text key={`yt${tick}`} x={MARGIN.left - 6} y={sy(tick)} textAnchor="end" dominantBaseline="middle">
-              {formatY(tick, yDecimals)}
+          {y.ticks.map((tick, index) => (
+            <text key={`yt${tick}`} x={left - 6} y={sy(tick)} textAnchor="end" dominantBaseline="middle">
+              {yLabels[index]}
             </text>
           ))}
           {x.ticks.map((tick) => (
@@ -60,8 +63,8 @@ export function ScatterChart({
               {formatX(tick)}
             </text>
           ))}
-          <line x1={MARGIN.left} x2={width - MARGIN.right} y1={HEIGHT - MARGIN.bottom} y2={HEIGHT - MARGIN.bottom} />
-          <text className="axis-label" x={(MARGIN.left + width - MARGIN.right) / 2} y={HEIGHT - 8} textAnchor="middle">
+          <line x1={left} x2={width - MARGIN.right} y1={HEIGHT - MARGIN.bottom} y2={HEIGHT - MARGIN.bottom} />
+          <text className="axis-label" x={(left + width - MARGIN.right) / 2} y={HEIGHT - 8} textAnchor="middle">
             {xLabel}
           </text>
           <text className="axis-label" transform={`translate(14 ${(MARGIN.top + HEIGHT - MARGIN.bottom) / 2}) rotate(-90)`} textAnchor="middle">
