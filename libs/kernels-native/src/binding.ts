@@ -255,3 +255,15 @@ export async function callNative<T>(operation: string, run: () => Promise<T>): P
     throw toKernelError(operation, error);
   }
 }
+
+/**
+ * callNative for operations whose native side runs short kernels on this thread (see
+ * src/native/async_task.h): the event loop gets a turn first, as in ONNX Runtime's Node binding
+ * (setImmediate before each synchronous run). Without it, back-to-back calls never leave the
+ * microtask queue, so the deferred finalizers that return earlier results' memory to the native
+ * pools never run, and every call maps fresh pages.
+ */
+export async function callNativeAfterTurn<T>(operation: string, run: () => Promise<T>): Promise<T> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  return callNative(operation, run);
+}

@@ -17,7 +17,7 @@
  * element caps (RESOURCE_EXHAUSTED) are all checked here before native code runs.
  * Tests: gemm-int8.test.ts (against ONNX Runtime), gemm-int8.errors.test.ts.
  */
-import { callNative, native, type NativeInt8Operands } from './binding';
+import { callNativeAfterTurn, native, type NativeInt8Operands } from './binding';
 import { cancelFlagFor } from './cancellation';
 import { expectInt8Kernel, resolveInt8Weights, type Int8KernelName, type Int8Weights } from './gemm-int8-weights';
 import type { KernelCallOptions, Tensor } from './tensor';
@@ -150,7 +150,7 @@ function aZeroPointFor(a: Uint8Array | Int8Array, value: number | undefined): nu
 export async function matmulInteger(a: Tensor<Uint8Array | Int8Array>, b: Int8Weights, options: MatMulIntegerOptions = {}): Promise<Tensor<Int32Array>> {
   const { a: data, operands, outShape } = await prepare(a, [Uint8Array, Int8Array], b, options);
   const aZeroPoint = aZeroPointFor(data, options.aZeroPoint);
-  const y = await callNative('matmulInteger', () =>
+  const y = await callNativeAfterTurn('matmulInteger', () =>
     native.gemmInt8({ ...operands, a: data, aZeroPoint, output: 0, multiplier: undefined, bias: undefined, yZeroPoint: 0, qmin: 0, qmax: 0 }),
   );
   return { data: y as Int32Array, shape: outShape };
@@ -168,7 +168,7 @@ export async function matmulIntegerToFloat(
   const bias = expectBias(options.bias, operands.n);
   // float32 products, as ONNX Runtime forms the per-column multipliers.
   const multiplier = bScale.map((s) => Math.fround(aScale * s));
-  const y = await callNative('matmulIntegerToFloat', () =>
+  const y = await callNativeAfterTurn('matmulIntegerToFloat', () =>
     native.gemmInt8({ ...operands, a: data, aZeroPoint, output: 1, multiplier, bias, yZeroPoint: 0, qmin: 0, qmax: 0 }),
   );
   return { data: y as Float32Array, shape: outShape };
@@ -188,7 +188,7 @@ export async function qlinearMatmul(
   const [qmin, qmax] = yType === 'uint8' ? [0, 255] : [-128, 127];
   const yZeroPoint = options.yZeroPoint === undefined ? 0 : expectInteger('yZeroPoint', options.yZeroPoint, qmin, qmax);
   const multiplier = bScale.map((s) => Math.fround(Math.fround(aScale * s) / yScale));
-  const y = await callNative('qlinearMatmul', () =>
+  const y = await callNativeAfterTurn('qlinearMatmul', () =>
     native.gemmInt8({ ...operands, a: data, aZeroPoint, output: 2, multiplier, bias: undefined, yZeroPoint, qmin, qmax }),
   );
   return { data: y as Uint8Array | Int8Array, shape: outShape };
@@ -202,6 +202,6 @@ export async function dynamicQuantizeMatmul(
   const { a: data, operands, outShape } = await prepare(a, [Float32Array], b, options);
   const bScale = perColumnScales('bScale', options.bScale, operands.n);
   const bias = expectBias(options.bias, operands.n);
-  const result = await callNative('dynamicQuantizeMatmul', () => native.gemmInt8Dynamic({ ...operands, a: data, bScale, bias }));
+  const result = await callNativeAfterTurn('dynamicQuantizeMatmul', () => native.gemmInt8Dynamic({ ...operands, a: data, bScale, bias }));
   return { data: result.y, shape: outShape, aScale: result.aScale, aZeroPoint: result.aZeroPoint };
 }

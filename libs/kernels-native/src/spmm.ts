@@ -17,7 +17,7 @@
  * structure (csr.ts), output size caps, the kernel and the thread count are checked here.
  * Tests: spmm.test.ts.
  */
-import { callNative, native } from './binding';
+import { callNativeAfterTurn, native } from './binding';
 import { cancelFlagFor } from './cancellation';
 import { sparseOperand, type CscMatrix, type CsrMatrix, type PreparedSparseMatrix } from './csr';
 import type { KernelCallOptions, Tensor } from './tensor';
@@ -91,7 +91,7 @@ export async function csrMatmul(a: CsrMatrix | PreparedSparseMatrix<'csr'>, b: T
   const threads = expectThreads(options.threads);
   const cancel = cancelFlagFor(options.signal);
   const out = outputArray(options.out, m * n, [dense.data, sparse.indptr, sparse.indices, sparse.values]);
-  const y = await callNative('csrMatmul', () => native.csrMatmul(sparse.indptr, sparse.indices, sparse.values, m, k, dense.data, n, out, kernel, threads, cancel));
+  const y = await callNativeAfterTurn('csrMatmul', () => native.csrMatmul(sparse.indptr, sparse.indices, sparse.values, m, k, dense.data, n, out, kernel, threads, cancel));
   return { data: y, shape: [m, n] };
 }
 
@@ -108,7 +108,7 @@ export async function matmulDenseCsc(x: Tensor<Float32Array>, w: CscMatrix | Pre
   const threads = expectThreads(options.threads);
   const cancel = cancelFlagFor(options.signal);
   const out = outputArray(options.out, m * n, [dense.data, sparse.indptr, sparse.indices, sparse.values]);
-  const y = await callNative('matmulDenseCsc', () =>
+  const y = await callNativeAfterTurn('matmulDenseCsc', () =>
     native.matmulDenseCsc(dense.data, m, k, sparse.indptr, sparse.indices, sparse.values, n, out, kernel, threads, cancel),
   );
   return { data: y, shape: [m, n] };
