@@ -158,6 +158,32 @@ describe('pipelines and runs', () => {
   });
 });
 
+describe('input shapes', () => {
+  it.each([
+    ['an input the model does not have', [{ name: 'image', dims: [1, 3, 48, 192] }], /The model has no input "image" \(its inputs: x\)/, 'input.spec.inputShapes[0].name'],
+    ['another rank', [{ name: 'x', dims: [3, 48, 192] }], /Input x is declared \[p2o.DynamicDimension.0, 3, .*\]; \[3, 48, 192\] does not fit it/, 'input.spec.inputShapes[0].dims'],
+    ['another fixed size', [{ name: 'x', dims: [1, 1, 48, 192] }], /does not fit it/, 'input.spec.inputShapes[0].dims'],
+    ['a size of 0', [{ name: 'x', dims: [1, 3, 0, 192] }], /positive integer sizes/, 'input.spec.inputShapes[0].dims'],
+    ['too many elements', [{ name: 'x', dims: [64, 3, 1024, 1024] }], /holds 201326592 elements; at most 16777216/, 'input.spec.inputShapes[0].dims'],
+    ['too high a rank', [{ name: 'x', dims: [1, 1, 1, 1, 1, 1, 1, 1, 1] }], /Expected 1 to 8 dimensions/, 'input.spec.inputShapes[0].dims'],
+    ['one input twice', [{ name: 'x', dims: [1, 3, 48, 192] }, { name: 'x', dims: [1, 3, 48, 192] }], /has two shapes/, 'input.spec.inputShapes[1].name'],
+  ])('refuses %s, naming the field', async (_case, inputShapes, message, field) => {
+    const response = await expectRefused(createRun(spec([stage('quantize-int8')], { inputShapes })), 'BAD_USER_INPUT');
+    expect(response.errors?.[0].message).toMatch(message);
+    expect(response.errors?.[0].extensions?.details).toEqual({ field });
+  });
+
+  it('refuses dimension values that are not sizes, or given twice, and registers nothing', async () => {
+    const upload = await uploadBlob(h.url, h.a.tokens.member, classifierModelBytes());
+    const register = (dimensions: unknown[]) =>
+      asMember('mutation($input: RegisterModelInput!) { registerModel(input: $input) { id } }', { input: { name: 'dims', blobSha256: upload.body.sha256, uploadReceipt: upload.body.uploadReceipt, dimensions } });
+    await expectRefused(register([{ name: 'batch', value: 0 }]), 'BAD_USER_INPUT');
+    await expectRefused(register([{ name: 'batch', value: -4 }]), 'BAD_USER_INPUT');
+    const twice = await expectRefused(register([{ name: 'batch', value: 1 }, { name: 'batch', value: 2 }]), 'BAD_USER_INPUT');
+    expect(twice.errors?.[0].message).toMatch(/Dimension "batch" is given twice in input.dimensions/);
+  });
+});
+
 describe('query limits', () => {
   it('refuses a depth bomb', async () => {
     let selection = 'id';

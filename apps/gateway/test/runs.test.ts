@@ -123,6 +123,38 @@ describe('runs', () => {
     expect(Buffer.from(await byBearer.arrayBuffer()).equals(artifactBytes)).toBe(true);
   });
 
+  it('stores the input shapes a run is measured at: those asked for, else the model\'s registered dimensions when no dataset tells them', async () => {
+    const SHAPES = 'query($id: ID!) { run(id: $id) { spec { inputShapes { name dims } } } }';
+    const shapesOf = async (runId: string) => (await ok(h.url, h.a.tokens.viewer, SHAPES, { id: runId })).run.spec.inputShapes;
+    const create = async (model: string, spec: Record<string, unknown>) => (await ok(h.url, h.a.tokens.member, CREATE_RUN, { input: { modelId: model, spec } })).createRun.id;
+
+    // The classifier's input is x [p2o.DynamicDimension.0, 3, p2o.DynamicDimension.1, p2o.DynamicDimension.2].
+    const asked = await create(modelId, { ...SPEC, inputShapes: [{ name: 'x', dims: [1, 3, 48, 192] }] });
+    expect(await shapesOf(asked)).toEqual([{ name: 'x', dims: [1, 3, 48, 192] }]);
+    // Registered without dimension values and asked for nothing: the data (or random data at 1) decides.
+    expect(await shapesOf(await create(modelId, SPEC))).toEqual([]);
+
+    const upload = await uploadBlob(h.url, h.a.tokens.member, classifierModelBytes());
+    const registered = await ok(h.url, h.a.tokens.member, 'mutation($input: RegisterModelInput!) { registerModel(input: $input) { id dimensions { name value } } }', {
+      input: { name: 'cls-48x192', blobSha256: upload.body.sha256, uploadReceipt: upload.body.uploadReceipt, dimensions: [{ name: 'p2o.DynamicDimension.1', value: 48 }, { name: 'p2o.DynamicDimension.2', value: 192 }] },
+    });
+    const withDims = registered.registerModel.id;
+    expect(registered.registerModel.dimensions).toEqual([{ name: 'p2o.DynamicDimension.1', value: 48 }, { name: 'p2o.DynamicDimension.2', value: 192 }]);
+    // The batch dimension has no value: 1, as random data takes it.
+    expect(await shapesOf(await create(withDims, SPEC))).toEqual([{ name: 'x', dims: [1, 3, 48, 192] }]);
+    expect(await shapesOf(await create(withDims, { ...SPEC, inputShapes: [{ name: 'x', dims: [2, 3, 32, 100] }] }))).toEqual([{ name: 'x', dims: [2, 3, 32, 100] }]);
+    // With a calibration dataset the data tells the shapes.
+    const digits = (await ok(h.url, h.a.tokens.member, 'mutation { registerDataset(input: { name: "shapes-digits", purpose: CALIBRATION, format: MNIST_BUILTIN, sampleCount: 10 }) { id } }')).registerDataset.id;
+    expect(await shapesOf(await create(withDims, { ...SPEC, calibrationDatasetId: digits }))).toEqual([]);
+    // A saved pipeline keeps its shapes, and a run of it checks them against the model.
+    const saved = await ok(h.url, h.a.tokens.member, 'mutation($input: SavePipelineInput!) { savePipeline(input: $input) { id spec { inputShapes { name dims } } } }', {
+      input: { name: 'shaped', spec: { ...SPEC, inputShapes: [{ name: 'x', dims: [1, 3, 48, 320] }] } },
+    });
+    expect(saved.savePipeline.spec.inputShapes).toEqual([{ name: 'x', dims: [1, 3, 48, 320] }]);
+    const fromSaved = (await ok(h.url, h.a.tokens.member, CREATE_RUN, { input: { modelId: withDims, pipelineId: saved.savePipeline.id } })).createRun.id;
+    expect(await shapesOf(fromSaved)).toEqual([{ name: 'x', dims: [1, 3, 48, 320] }]);
+  });
+
   it('refuses runs of the viewer role and specs with both or neither of pipelineId and spec', async () => {
     expect(codes(await graphql(h.url, h.a.tokens.viewer, CREATE_RUN, { input: { modelId, spec: SPEC } }))).toEqual(['FORBIDDEN']);
     expect(codes(await graphql(h.url, h.a.tokens.member, CREATE_RUN, { input: { modelId } }))).toEqual(['BAD_USER_INPUT']);

@@ -25,4 +25,12 @@ describe('pipelineSpecOf', () => {
     const spec = pipelineSpecOf({ targetId: 't', spec: { calibrationDatasetId: 'c-id', evaluationDatasetId: 'e-id', constraints: null } }, stages, 8);
     expect(parsePipelineSpec(spec)).toMatchObject({ calibration: { type: 'ref', id: 'c-id' }, evaluation: { type: 'ref', id: 'e-id' }, constraints: {} });
   });
+
+  it('passes the stored input shapes of symbolic inputs to the pipeline', () => {
+    const spec = pipelineSpecOf({ targetId: 't', spec: { inputShapes: [{ name: 'x', dims: [1, 3, 48, 192] }, { name: 'mask', dims: [1, 48] }] } }, stages, 8);
+    expect(parsePipelineSpec(spec).inputShapes).toEqual({ x: [1, 3, 48, 192], mask: [1, 48] });
+    expect(pipelineSpecOf({ targetId: 't', spec: { inputShapes: [] } }, stages, 8).inputShapes).toBeUndefined();
+    // A malformed stored shape reaches the pipeline's strict parser, which names it.
+    expect(() => parsePipelineSpec(pipelineSpecOf({ targetId: 't', spec: { inputShapes: [{ name: 'x', dims: ['a'] }] } }, stages, 8))).toThrow(/inputShapes.x.0/);
+  });
 });

@@ -19,7 +19,7 @@ export type { Member, Team, TeamRepository } from './repositories/team-repositor
 export type { ApiToken, TokenIdentity, TokenRepository } from './repositories/token-repository';
 export { TARGET_KINDS } from './repositories/target-repository';
 export type { TargetFilter, TargetKind, TargetRepository, TeamTarget } from './repositories/target-repository';
-export { MODEL_FORMATS } from './repositories/model-repository';
+export { MAX_MODEL_DIMENSIONS, MODEL_FORMATS } from './repositories/model-repository';
 export type { Model, ModelFormat, ModelRepository, NewModel } from './repositories/model-repository';
 export { DATASET_FORMATS, DATASET_PURPOSES } from './repositories/dataset-repository';
 export type { Dataset, DatasetFormat, DatasetPurpose, DatasetRepository, NewDataset } from './repositories/dataset-repository';

@@ -32,6 +32,7 @@ describe('migrate', () => {
       '0003_plugins-and-pipelines',
       '0004_runs-stages-artifacts',
       '0005_blob-store',
+      '0006_model-dimensions',
     ]);
     expect(await publicTables(database.url)).toEqual(TABLES);
     const second = await migrate(database.url);
@@ -43,8 +44,8 @@ describe('migrate', () => {
     database = await createTestDatabase({ migrate: false });
     const results = await Promise.all([migrate(database.url), migrate(database.url), migrate(database.url)]);
     const applied = results.flatMap((result) => result.applied);
-    expect(applied).toHaveLength(5);
-    expect(new Set(applied).size).toBe(5);
+    expect(applied).toHaveLength(6);
+    expect(new Set(applied).size).toBe(6);
     expect(await publicTables(database.url)).toEqual(TABLES);
   });
 

@@ -1,7 +1,9 @@
 /**
  * What a run is given, end to end through a real worker process (PostgreSQL on 127.0.0.1:5432, a
  * kernel server, the gateway in process): a hardware target the team defined itself through
- * createTarget, executed against the snapshot the run stored.
+ * createTarget, executed against the snapshot the run stored; a model with symbolic input
+ * dimensions run without calibration data, measured at the dimension values it was registered
+ * with.
  */
 import { followRunProgress, RUN_DETAILS, type RunDetails } from './support/gateway-api';
 import { createRun, registerClassifier, startTestPlatform, type TestPlatform } from './support/test-platform';
@@ -41,5 +43,24 @@ describe('run inputs (real worker process, PostgreSQL on 127.0.0.1:5432)', () =>
     const catalog = await finished(await createRun(platform.api, modelId, { targetId: 'raspberry-pi-4', stages: [{ plugin: 'fold-batchnorm' }] }));
     expect(catalog.state).toBe('SUCCEEDED');
     expect(catalog.stages[0].metrics?.estimate?.latencyMs).toBeLessThan(run.stages[0].metrics?.estimate?.latencyMs ?? 0);
+  });
+
+  it('measures a model with symbolic inputs at its registered dimensions when the run has no calibration data', async () => {
+    // The classifier's input is x [p2o.DynamicDimension.0, 3, p2o.DynamicDimension.1, p2o.DynamicDimension.2]; PP-OCR feeds it 48x192 crops.
+    const shaped = await registerClassifier(platform.api, 'ppocr-cls-48x192', { 'p2o.DynamicDimension.0': 1, 'p2o.DynamicDimension.1': 48, 'p2o.DynamicDimension.2': 192 });
+    const runId = await createRun(platform.api, shaped, { stages: [{ plugin: 'fold-batchnorm' }] });
+    const { run: created } = await platform.api.query<{ run: { spec: { inputShapes: { name: string; dims: number[] }[] } } }>('query ($id: ID!) { run(id: $id) { spec { inputShapes { name dims } } } }', { id: runId });
+    expect(created.spec.inputShapes).toEqual([{ name: 'x', dims: [1, 3, 48, 192] }]);
+
+    const run = await finished(runId);
+    expect(run.error).toBeNull();
+    expect(run.state).toBe('SUCCEEDED');
+    const report = JSON.parse((await platform.api.download(run.report?.downloadUrl ?? '')).toString('utf8')) as { data: { calibration: string; inputShapes: Record<string, number[]> } };
+    expect(report.data.calibration).toMatch(/random/);
+    expect(report.data.inputShapes).toEqual({ x: [1, 3, 48, 192] });
+    // The baseline's roofline estimate is the gateway's for the model summarized at the same dimension values (at 1x1 the model counts about 290 times fewer MACs).
+    const { model } = await platform.api.query<{ model: { estimate: { latencyMs: number } } }>('query ($id: ID!) { model(id: $id) { estimate(targetId: "raspberry-pi-4") { latencyMs } } }', { id: shaped });
+    const baseline = (run.stages[0].metrics?.raw as { baseline: { estimate: { latencyMs: number } } }).baseline;
+    expect(baseline.estimate.latencyMs).toBeCloseTo(model.estimate.latencyMs, 9);
   });
 });

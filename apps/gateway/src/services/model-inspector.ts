@@ -5,7 +5,7 @@
  * Tests: test/models.test.ts, test/bad-input.test.ts (malformed upload).
  */
 import { EdgepressError, ErrorCode, isEdgepressError } from '@edgepress/errors';
-import type { BlobStore } from '@edgepress/db';
+import { MAX_MODEL_DIMENSIONS, type BlobStore } from '@edgepress/db';
 import { readModel, summarizeModel, type ModelSummary } from '@edgepress/onnx';
 
 export async function readBlob(blobs: BlobStore, sha256: string, maxBytes: number): Promise<Uint8Array> {
@@ -35,4 +35,22 @@ export function summarizeModelBytes(bytes: Uint8Array, dims: Record<string, numb
     if (isEdgepressError(error)) throw error;
     throw new EdgepressError(ErrorCode.INVALID_MODEL, 'The model could not be summarized (its graph is inconsistent)', { cause: error });
   }
+}
+
+/** Registration's dimension values as a map: named once each, sizes from 1 to 2^31 - 1, at most 64. */
+export function dimensionValues(list: readonly { name: string; value: number }[] | null | undefined, field: string): Record<string, number> {
+  const dims: Record<string, number> = {};
+  const entries = list ?? [];
+  if (entries.length > MAX_MODEL_DIMENSIONS) {
+    throw new EdgepressError(ErrorCode.BAD_USER_INPUT, `Expected at most ${MAX_MODEL_DIMENSIONS} dimension values for ${field} but received ${entries.length}`, { details: { field } });
+  }
+  for (const [index, { name, value }] of entries.entries()) {
+    if (name.length === 0 || name.length > 200) throw new EdgepressError(ErrorCode.BAD_USER_INPUT, `Expected a dimension name of 1 to 200 characters for ${field}[${index}].name`, { details: { field: `${field}[${index}].name` } });
+    if (Object.hasOwn(dims, name)) throw new EdgepressError(ErrorCode.BAD_USER_INPUT, `Dimension ${JSON.stringify(name)} is given twice in ${field}`, { details: { field: `${field}[${index}].name` } });
+    if (!Number.isSafeInteger(value) || value < 1 || value > 2 ** 31 - 1) {
+      throw new EdgepressError(ErrorCode.BAD_USER_INPUT, `Expected a size from 1 to ${2 ** 31 - 1} for dimension ${JSON.stringify(name)} but received ${value}`, { details: { field: `${field}[${index}].value` } });
+    }
+    dims[name] = value;
+  }
+  return dims;
 }

@@ -10,6 +10,7 @@
 import semver from 'semver';
 import { EdgepressError, ErrorCode } from '@edgepress/errors';
 import type { Repositories } from '@edgepress/db';
+import { parseInputShapes, type InputShape } from './input-shapes';
 import type { ParamsValidator } from './params-validator';
 import { resolveTarget } from './target-directory';
 import type { TargetView } from './target-view';
@@ -30,6 +31,7 @@ export interface PipelineRequest {
   calibrationDatasetId?: string | null;
   evaluationDatasetId?: string | null;
   constraints?: Partial<Record<(typeof CONSTRAINT_NAMES)[number], number | null>> | null;
+  inputShapes?: InputShape[] | null;
 }
 
 export interface PlannedStage {
@@ -45,6 +47,8 @@ export interface PlannedPipeline {
   calibrationDatasetId: string | null;
   evaluationDatasetId: string | null;
   constraints: Record<string, number>;
+  /** Checked for size here; against the model's inputs when a run is created (input-shapes.ts). */
+  inputShapes: InputShape[];
 }
 
 /** The stored pipeline document (pipelines.spec, runs.spec). Runs also pin each stage's version. */
@@ -61,6 +65,7 @@ export function specDocument(plan: PlannedPipeline, pinVersions: boolean): Recor
     calibrationDatasetId: plan.calibrationDatasetId,
     evaluationDatasetId: plan.evaluationDatasetId,
     constraints: plan.constraints,
+    ...(plan.inputShapes.length > 0 ? { inputShapes: plan.inputShapes } : {}),
   };
 }
 
@@ -77,6 +82,7 @@ export function requestFromDocument(document: Record<string, unknown>): Pipeline
     calibrationDatasetId: typeof document.calibrationDatasetId === 'string' ? document.calibrationDatasetId : null,
     evaluationDatasetId: typeof document.evaluationDatasetId === 'string' ? document.evaluationDatasetId : null,
     constraints: isObject(document.constraints) ? (document.constraints as PipelineRequest['constraints']) : null,
+    inputShapes: Array.isArray(document.inputShapes) ? (document.inputShapes as InputShape[]) : null,
   };
 }
 
@@ -95,6 +101,7 @@ export async function planPipeline(repos: Repositories, teamId: string, validato
     calibrationDatasetId: await datasetOf(repos, teamId, request.calibrationDatasetId, 'calibration', `${field}.calibrationDatasetId`),
     evaluationDatasetId: await datasetOf(repos, teamId, request.evaluationDatasetId, 'evaluation', `${field}.evaluationDatasetId`),
     constraints: constraintsOf(request.constraints, `${field}.constraints`),
+    inputShapes: parseInputShapes(request.inputShapes, `${field}.inputShapes`),
   };
 }
 

@@ -20,6 +20,21 @@ describe('ModelRepository', () => {
     await expectCode(env.db.models.get(team.id, model.id), 'NOT_FOUND');
   });
 
+  it('keeps the dimension values given at registration, and refuses malformed ones', async () => {
+    const team = await seedTeam(env.db);
+    const input = { name: 'cls', blobSha256: sha256Of('cls'), sizeBytes: 1, summary: {} };
+    const model = await env.db.models.create(team.id, { ...input, dimensions: { 'p2o.DynamicDimension.1': 48, 'p2o.DynamicDimension.2': 192 } });
+    expect((await env.db.models.get(team.id, model.id)).dimensions).toEqual({ 'p2o.DynamicDimension.1': 48, 'p2o.DynamicDimension.2': 192 });
+    expect((await env.db.models.create(team.id, { ...input, name: 'none' })).dimensions).toEqual({});
+    const tooMany = Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`d${i}`, 1]));
+    for (const dimensions of [{ batch: -1 }, { batch: 1.5 }, { batch: 2 ** 31 }, { '': 1 }, { batch: '1' }, tooMany, [1]]) {
+      await expect(env.db.models.create(team.id, { ...input, name: 'bad', dimensions: dimensions as unknown as Record<string, number> })).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+        message: expect.stringMatching(/dimension/),
+      });
+    }
+  });
+
   it('rejects duplicate names with CONFLICT on name and bad hashes with BAD_USER_INPUT', async () => {
     const team = await seedTeam(env.db);
     const input = { name: 'dup', blobSha256: sha256Of('a'), sizeBytes: 1, summary: {} };

@@ -9,7 +9,13 @@ import { notFound, requireId, requireInteger, requireJsonObject, requireOneOf, r
 export const MODEL_FORMATS = ['onnx'] as const;
 export type ModelFormat = (typeof MODEL_FORMATS)[number];
 
-/** An uploaded model: its bytes are the blob `blobSha256`; `summary` comes from libs/onnx. */
+/** Symbolic input dimensions one model may give values for. */
+export const MAX_MODEL_DIMENSIONS = 64;
+
+/**
+ * An uploaded model: its bytes are the blob `blobSha256`; `summary` comes from libs/onnx, computed
+ * with `dimensions` (values of symbolic input dimensions given at registration, e.g. batch = 1).
+ */
 export interface Model {
   id: string;
   teamId: string;
@@ -19,6 +25,7 @@ export interface Model {
   blobSha256: string;
   sizeBytes: number;
   summary: Record<string, unknown>;
+  dimensions: Record<string, number>;
   createdBy: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -33,6 +40,7 @@ interface ModelRow {
   blob_sha256: string;
   size_bytes: number;
   summary: Record<string, unknown>;
+  dimensions: Record<string, number>;
   created_by: string | null;
   created_at: Date;
   updated_at: Date;
@@ -48,6 +56,7 @@ function toModel(row: ModelRow): Model {
     blobSha256: row.blob_sha256,
     sizeBytes: row.size_bytes,
     summary: row.summary,
+    dimensions: row.dimensions,
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -61,7 +70,25 @@ export interface NewModel {
   blobSha256: string;
   sizeBytes: number;
   summary: Record<string, unknown>;
+  /** Values of symbolic input dimensions by name (default none). */
+  dimensions?: Record<string, number>;
   createdBy?: string | null;
+}
+
+/** Dimension values as stored: at most 64, named (1 to 200 characters), each an integer from 0 to 2^31 - 1. */
+function requireDimensions(value: unknown, field: string): string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new EdgepressError(ErrorCode.BAD_USER_INPUT, `Expected an object of dimension values for ${field}`, { details: { field } });
+  }
+  const entries = Object.entries(value);
+  if (entries.length > MAX_MODEL_DIMENSIONS) {
+    throw new EdgepressError(ErrorCode.BAD_USER_INPUT, `Expected at most ${MAX_MODEL_DIMENSIONS} dimension values for ${field} but received ${entries.length}`, { details: { field } });
+  }
+  for (const [name, size] of entries) {
+    requireText(name, `${field} name`, 1, 200);
+    requireInteger(size, `${field}.${name.slice(0, 40)}`, 0, 2 ** 31 - 1);
+  }
+  return JSON.stringify(value);
 }
 
 export class ModelRepository {
@@ -70,8 +97,8 @@ export class ModelRepository {
   async create(teamId: string, input: NewModel): Promise<Model> {
     const row = await queryRow<ModelRow>(
       this.db,
-      `INSERT INTO models (team_id, name, description, format, blob_sha256, size_bytes, summary, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+      `INSERT INTO models (team_id, name, description, format, blob_sha256, size_bytes, summary, dimensions, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
       [
         requireId(teamId, 'team'),
         requireText(input.name, 'name', 1, 200),
@@ -80,6 +107,7 @@ export class ModelRepository {
         requireSha256(input.blobSha256, 'blobSha256'),
         requireInteger(input.sizeBytes, 'sizeBytes', 0),
         requireJsonObject(input.summary, 'summary', JSON_LIMITS.modelSummary),
+        requireDimensions(input.dimensions ?? {}, 'dimensions'),
         input.createdBy ? requireId(input.createdBy, 'account') : null,
       ],
     );

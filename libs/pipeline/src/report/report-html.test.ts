@@ -15,6 +15,7 @@ function hostileReport() {
     ],
     constraints: { maxSizeBytes: 2_000_000, maxFidelityDrop: 0.001 },
     evaluation: `data <dir>`,
+    inputShapes: { '<x>': [1, 3, 48, 192] },
   });
 }
 
@@ -29,6 +30,7 @@ describe('renderReportHtml', () => {
     expect(html).toContain(escapeHtml(HOSTILE));
     expect(html).toContain('model &quot;quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt;.onnx');
     expect(html).toContain('data &lt;dir&gt;');
+    expect(html).toContain('inputs &lt;x&gt; [1, 3, 48, 192]');
     // Only the tags we write appear.
     const tags = new Set(Array.from(html.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)/g), (match) => match[1].toLowerCase()));
     const ours = ['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'p', 'ul', 'li', 'span', 'div', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'figure', 'figcaption', 'svg', 'line', 'text', 'path', 'g', 'circle', 'rect', 'dl', 'dt', 'dd', 'code'];

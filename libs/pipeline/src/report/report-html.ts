@@ -75,6 +75,7 @@ function metaLine(report: Report): string {
     report.target === null ? 'no target' : `target ${report.target.name} (${report.target.id}, ${report.target.kind})`,
     `evaluation: ${report.data.evaluation ?? 'none'}`,
     `calibration: ${report.data.calibration ?? 'none'}`,
+    ...(report.data.inputShapes === undefined ? [] : [`inputs ${Object.entries(report.data.inputShapes).map(([name, dims]) => `${name} [${dims.join(', ')}]`).join(', ')}`]),
     `created ${report.createdAt}`,
   ];
   return parts.join(' \u00b7 ');

@@ -28,6 +28,8 @@ export interface ReportInput {
   /** Descriptions of the data used (Dataset.description). */
   readonly calibration?: string;
   readonly evaluation?: string;
+  /** The input shapes the models were measured at. */
+  readonly inputShapes?: Readonly<Record<string, readonly number[]>>;
   /** Defaults to now. */
   readonly createdAt?: Date;
 }
@@ -42,7 +44,12 @@ export function buildReport(input: ReportInput): Report {
     model: { name: input.modelName },
     target: input.target === undefined ? null : { id: input.target.id, name: input.target.name, kind: input.target.kind },
     host: input.baseline.latency?.host ?? describeHost(),
-    data: { calibration: input.calibration ?? null, evaluation: input.evaluation ?? null, evaluatedSamples: input.baseline.evaluatedSamples },
+    data: {
+      calibration: input.calibration ?? null,
+      evaluation: input.evaluation ?? null,
+      evaluatedSamples: input.baseline.evaluatedSamples,
+      ...(input.inputShapes === undefined ? {} : { inputShapes: Object.fromEntries(Object.entries(input.inputShapes).map(([name, dims]) => [name, [...dims]])) }),
+    },
     baseline: stageEntry({ plugin: 'baseline', metrics: input.baseline }, undefined),
     stages: input.stages.map((stage) => stageEntry(stage, input.baseline)),
     constraints,

@@ -102,7 +102,13 @@ export const reportSchema = z.object({
   model: z.object({ name: z.string() }),
   target: z.object({ id: z.string(), name: z.string(), kind: z.string() }).nullable(),
   host: z.object({ cpu: z.string(), logicalCores: z.number().int(), onnxruntime: z.string() }),
-  data: z.object({ calibration: z.string().nullable(), evaluation: z.string().nullable(), evaluatedSamples: z.number().int().nonnegative() }),
+  data: z.object({
+    calibration: z.string().nullable(),
+    evaluation: z.string().nullable(),
+    evaluatedSamples: z.number().int().nonnegative(),
+    /** The input shapes the model was summarized, estimated and timed at (symbolic dimensions resolved). */
+    inputShapes: z.record(z.string(), z.array(z.number().int().nonnegative())).optional(),
+  }),
   baseline: reportStageSchema,
   stages: z.array(reportStageSchema),
   constraints: z.array(constraintResultSchema),

@@ -189,6 +189,7 @@ export async function runPipeline(spec: unknown, options: RunPipelineOptions): P
       constraints: pipeline.spec.constraints,
       calibration: pipeline.calibration?.description,
       evaluation: pipeline.evaluation?.description,
+      inputShapes: pipeline.shapes.inputShapes,
     });
     await emit({ type: 'completed', report });
     return { model: current, baseline, stages: records, constraints, constraintsMet: constraints.every((result) => result.met), warnings, report };

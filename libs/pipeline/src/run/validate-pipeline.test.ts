@@ -69,6 +69,8 @@ it('runPipeline measures and reports against the team target it was given', asyn
   const [fast, slow] = [await run(labCpu), await run(slowBoard)];
   expect(fast.report.target).toMatchObject({ id: 'lab-board', name: 'Lab board' });
   expect(fast.baseline.estimate?.targetId).toBe('lab-board');
+  // The report says which shapes the model was measured at (here those of the calibration samples).
+  expect(fast.report.data.inputShapes).toEqual({ x: [1, 784] });
   // The roofline estimate follows the definition's throughput: ten times fewer MACs per second, a slower estimate.
   expect(slow.baseline.estimate?.latencyMs).toBeGreaterThan(fast.baseline.estimate?.latencyMs ?? Infinity);
 });

@@ -18,7 +18,6 @@ import { EdgepressError, ErrorCode } from '@edgepress/errors';
 import { inspectPluginBundle, toPluginTarget, type PluginBundle, type SandboxLimits } from '@edgepress/plugin-host';
 import type { PluginTarget } from '@edgepress/plugin-sdk';
 import { defineTarget, getTarget, quantizationRequirements, type HardwareTarget, type TargetDefinition } from '@edgepress/targets';
-import type { SummaryOptions } from '@edgepress/onnx';
 import { bindSample } from '../data/bind-inputs';
 import type { ModelInput } from '../data/model-inputs';
 import { datasetFromSamples, type Dataset } from '../data/sample';
@@ -47,8 +46,8 @@ export interface PreparedPipeline {
   readonly calibration: CalibrationSet | undefined;
   readonly evaluation: Dataset | undefined;
   readonly taskMetric: TaskMetric | undefined;
-  /** Input shapes for the summary, the estimate and random latency inputs. */
-  readonly shapes: SummaryOptions;
+  /** Input shapes for the summary, the estimate and random latency inputs (the report shows them). */
+  readonly shapes: { readonly inputShapes: Readonly<Record<string, readonly number[]>> };
   readonly warnings: readonly string[];
 }
 
@@ -119,7 +118,12 @@ function checkFinalPrecision(stages: readonly PreparedStage[], target: HardwareT
   }
 }
 
-function shapesOf(spec: PipelineSpec, inputs: readonly ModelInput[], calibration: CalibrationSet | undefined, firstEvaluation: Readonly<Record<string, { dims: readonly number[] }>> | undefined): SummaryOptions {
+function shapesOf(
+  spec: PipelineSpec,
+  inputs: readonly ModelInput[],
+  calibration: CalibrationSet | undefined,
+  firstEvaluation: Readonly<Record<string, { dims: readonly number[] }>> | undefined,
+): PreparedPipeline['shapes'] {
   if (spec.inputShapes !== undefined) {
     for (const name of Object.keys(spec.inputShapes)) {
       if (!inputs.some((input) => input.name === name)) throw new EdgepressError(ErrorCode.BAD_USER_INPUT, `inputShapes names '${name}', which is not an input of the model (inputs: ${inputs.map((i) => i.name).join(', ')})`);

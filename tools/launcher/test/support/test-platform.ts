@@ -79,11 +79,11 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   }
 }
 
-/** Uploads the PP-OCR direction classifier and registers it under `name`. */
-export async function registerClassifier(api: GatewayApi, name: string): Promise<string> {
+/** Uploads the PP-OCR direction classifier and registers it under `name`, with values of its symbolic dimensions if given. */
+export async function registerClassifier(api: GatewayApi, name: string, dimensions?: Record<string, number>): Promise<string> {
   const blob = await api.upload(CLASSIFIER);
   const { registerModel } = await api.query<{ registerModel: { id: string } }>('mutation ($input: RegisterModelInput!) { registerModel(input: $input) { id } }', {
-    input: { name, blobSha256: blob.sha256, uploadReceipt: blob.uploadReceipt },
+    input: { name, blobSha256: blob.sha256, uploadReceipt: blob.uploadReceipt, dimensions: dimensions && Object.entries(dimensions).map(([dimension, value]) => ({ name: dimension, value })) },
   });
   return registerModel.id;
 }

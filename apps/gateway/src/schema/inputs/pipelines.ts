@@ -28,6 +28,15 @@ export class ConstraintsInput {
   maxEstimatedLatencyMs?: number | null;
 }
 
+@InputType('InputShapeInput', { description: 'The shape of one model input, every dimension a size' })
+export class InputShapeInput {
+  @Field(() => String, { description: 'A graph input of the model' })
+  name!: string;
+
+  @Field(() => [SafeIntScalar], { description: 'Sizes, outermost first (e.g. [1, 3, 48, 192]); the declared rank and fixed sizes must match' })
+  dims!: number[];
+}
+
 @InputType('PipelineSpecInput')
 export class PipelineSpecInput {
   @Field(() => String, { description: 'Catalog target id or team target slug' })
@@ -44,6 +53,13 @@ export class PipelineSpecInput {
 
   @Field(() => ConstraintsInput, { nullable: true })
   constraints?: ConstraintsInput | null;
+
+  @Field(() => [InputShapeInput], {
+    nullable: true,
+    description:
+      'Shapes the model is measured and calibrated at when no dataset tells them (inputs with symbolic dimensions). Default for a run without datasets: the dimension values the model was registered with',
+  })
+  inputShapes?: InputShapeInput[] | null;
 }
 
 @InputType('SavePipelineInput')

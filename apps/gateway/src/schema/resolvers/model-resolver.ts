@@ -7,13 +7,13 @@ import { signedDownloadPath } from '../../auth/signed-links';
 import type { GatewayContext } from '../../context';
 import { requireClaimableBlob } from '../../services/blob-claims';
 import { compatibilityReport, matrixRow, rooflineEstimate } from '../../services/compatibility-view';
-import { readBlob, summarizeModelBytes } from '../../services/model-inspector';
+import { dimensionValues, readBlob, summarizeModelBytes } from '../../services/model-inspector';
 import { toSummaryView } from '../../services/summary-view';
 import { listVisibleTargets, resolveTarget } from '../../services/target-directory';
 import { RegisterModelInput, UpdateModelInput } from '../inputs/assets';
 import { ModelFilterInput, TargetFilterInput } from '../inputs/filters';
 import { CompatibilityReportType, RooflineEstimateType, TargetCompatibilityType } from '../types/compatibility';
-import { ModelConnectionType, ModelType } from '../types/model';
+import { ModelConnectionType, ModelType, SymbolicDimensionValueType } from '../types/model';
 import { ModelSummaryType } from '../types/model-summary';
 import { PageArgs, withNodes } from '../types/page';
 import { RunConnectionType } from '../types/run';
@@ -44,8 +44,7 @@ export class ModelResolver {
   async registerModel(@Arg('input', () => RegisterModelInput) input: RegisterModelInput, @Ctx() ctx: GatewayContext): Promise<Model> {
     requirePermission(ctx.viewer, 'upload');
     await requireClaimableBlob(ctx, input.blobSha256, input.uploadReceipt, 'input.blobSha256');
-    const dims: Record<string, number> = {};
-    for (const dimension of input.dimensions ?? []) dims[dimension.name] = dimension.value;
+    const dims = dimensionValues(input.dimensions, 'input.dimensions');
     const bytes = await readBlob(ctx.services.blobs, input.blobSha256, ctx.services.maxModelBytes);
     const summary = summarizeModelBytes(bytes, dims);
     const model = await ctx.services.db.models.create(ctx.viewer.teamId, {
@@ -54,6 +53,7 @@ export class ModelResolver {
       blobSha256: input.blobSha256,
       sizeBytes: bytes.length,
       summary: summary as unknown as Record<string, unknown>,
+      dimensions: dims,
       createdBy: ctx.viewer.accountId,
     });
     ctx.log.info({ modelId: model.id, sizeBytes: model.sizeBytes }, 'model registered');
@@ -76,6 +76,13 @@ export class ModelResolver {
   @FieldResolver(() => ModelSummaryType)
   summary(@Root() model: Model): unknown {
     return toSummaryView(summaryOf(model));
+  }
+
+  @FieldResolver(() => [SymbolicDimensionValueType], {
+    description: 'Values of symbolic input dimensions given at registration: the summary counts with them, and runs without datasets are measured at them',
+  })
+  dimensions(@Root() model: Model): SymbolicDimensionValueType[] {
+    return Object.entries(model.dimensions).map(([name, value]) => ({ name, value }));
   }
 
   @FieldResolver(() => CompatibilityReportType, { description: 'Can this target run the model, does it fit, and what must change' })

@@ -34,6 +34,9 @@ export function toSpecView(document: Record<string, unknown>) {
       maxFidelityDrop: number(constraints.maxFidelityDrop),
       maxEstimatedLatencyMs: number(constraints.maxEstimatedLatencyMs),
     },
+    inputShapes: (Array.isArray(document.inputShapes) ? (document.inputShapes as Record<string, unknown>[]) : [])
+      .filter((shape) => typeof shape?.name === 'string' && Array.isArray(shape.dims))
+      .map((shape) => ({ name: shape.name as string, dims: (shape.dims as unknown[]).filter((dim): dim is number => typeof dim === 'number') })),
   };
 }
 

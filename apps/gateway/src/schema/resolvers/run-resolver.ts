@@ -1,9 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { EdgepressError, ErrorCode } from '@edgepress/errors';
 import { publishRunEvent, type Run } from '@edgepress/db';
+import type { ModelSummary } from '@edgepress/onnx';
 import { defineTarget } from '@edgepress/targets';
 import { requirePermission } from '../../auth/roles';
 import type { GatewayContext } from '../../context';
+import { runInputShapes } from '../../services/input-shapes';
 import { planPipeline, requestFromDocument, specDocument, type PipelineRequest } from '../../services/pipeline-planner';
 import { toTargetView } from '../../services/target-view';
 import { RunFilterInput } from '../inputs/filters';
@@ -63,7 +65,10 @@ export class RunResolver {
     const model = await db.models.get(teamId, input.modelId);
     const pipeline = input.pipelineId ? await db.pipelines.get(teamId, input.pipelineId) : null;
     const request: PipelineRequest = pipeline ? requestFromDocument(pipeline.spec) : (input.spec as PipelineRequest);
-    const plan = await planPipeline(db, teamId, params, request, pipeline ? 'pipeline.spec' : 'input.spec');
+    const field = pipeline ? 'pipeline.spec' : 'input.spec';
+    const plan = await planPipeline(db, teamId, params, request, field);
+    const inputs = (model.summary as unknown as Pick<ModelSummary, 'inputs'>).inputs ?? [];
+    plan.inputShapes = runInputShapes({ inputs, dimensions: model.dimensions }, plan.inputShapes, plan.calibrationDatasetId !== null || plan.evaluationDatasetId !== null, `${field}.inputShapes`);
     const run = await db.transaction(async (tx) => {
       const created = await tx.runs.create(teamId, {
         modelId: model.id,

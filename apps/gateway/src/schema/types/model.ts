@@ -2,7 +2,16 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeScalar, SafeIntScalar } from '../scalars';
 import { connectionType } from './page';
 
-/** An uploaded ONNX model. summary, compatibility, estimate, runs and downloadUrl: resolvers/model-resolver.ts. */
+@ObjectType('SymbolicDimensionValue', { description: 'The value given to a symbolic input dimension (e.g. batch = 1)' })
+export class SymbolicDimensionValueType {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => SafeIntScalar)
+  value!: number;
+}
+
+/** An uploaded ONNX model. summary, dimensions, compatibility, estimate, runs and downloadUrl: resolvers/model-resolver.ts. */
 @ObjectType('Model')
 export class ModelType {
   @Field(() => ID)

@@ -32,6 +32,15 @@ export class PipelineStageType {
   params!: Record<string, unknown>;
 }
 
+@ObjectType('InputShape', { description: 'The shape of one model input' })
+export class InputShapeType {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => [SafeIntScalar])
+  dims!: number[];
+}
+
 /** A pipeline document; target and datasets: resolvers/pipeline-spec-resolver.ts. */
 @ObjectType('PipelineSpec')
 export class PipelineSpecType {
@@ -49,6 +58,11 @@ export class PipelineSpecType {
 
   @Field(() => RunConstraintsType)
   constraints!: RunConstraintsType;
+
+  @Field(() => [InputShapeType], {
+    description: 'Input shapes given for inputs with symbolic dimensions (a run without datasets also takes them from the model\'s registered dimensions); empty when the data tells them',
+  })
+  inputShapes!: InputShapeType[];
 }
 
 @ObjectType('Pipeline', { description: 'A saved pipeline: a target and ordered stages, to run on any model' })
