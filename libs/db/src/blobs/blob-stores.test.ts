@@ -45,8 +45,11 @@ async function hashStream(stream: Readable): Promise<{ sha256: string; bytes: nu
 }
 
 // Garbage buffers linger until V8 collects them, so each sample collects first: what remains is
-// what the store actually holds.
+// what the store actually holds. Freed buffers leave the arrayBuffers count only when V8 sweeps
+// them, by default on a background thread that lags on a busy machine (CI measured 53 MiB of
+// swept-late garbage here), so sweeping is made part of the collection.
 v8.setFlagsFromString('--expose-gc');
+v8.setFlagsFromString('--no-concurrent-array-buffer-sweeping');
 const collectGarbage = vm.runInNewContext('gc') as () => void;
 
 function liveBufferBytes(): number {
