@@ -123,6 +123,38 @@ describe('runs', () => {
     expect(Buffer.from(await byBearer.arrayBuffer()).equals(artifactBytes)).toBe(true);
   });
 
+  it('serves the HTML report as an attachment that may not run scripts', async () => {
+    const run = (await ok(h.url, h.a.tokens.member, CREATE_RUN, { input: { modelId, spec: SPEC } })).createRun;
+    const page = Buffer.from('<!doctype html><html><head><meta charset="utf-8"></head><body><h1>report</h1><script>alert(1)</script></body></html>');
+    const json = Buffer.from('{"schemaVersion":1}');
+    const [storedPage, storedJson] = [await h.blobs.put(Readable.from([page])), await h.blobs.put(Readable.from([json]))];
+    await h.db.artifacts.record(h.a.team.id, run.id, { stageIndex: null, kind: 'report', blobSha256: storedJson.sha256, sizeBytes: storedJson.sizeBytes });
+    await h.db.artifacts.record(h.a.team.id, run.id, { stageIndex: null, kind: 'report-html', blobSha256: storedPage.sha256, sizeBytes: storedPage.sizeBytes });
+    const data = await ok(h.url, h.a.tokens.viewer, 'query($id: ID!) { run(id: $id) { report { id kind } reportHtml { id kind stageIndex sizeBytes downloadUrl } artifacts { kind } } }', { id: run.id });
+    expect(data.run.reportHtml).toMatchObject({ kind: 'REPORT_HTML', stageIndex: null, sizeBytes: page.length });
+    expect(data.run.report.kind).toBe('REPORT');
+    expect(data.run.artifacts.map((artifact: { kind: string }) => artifact.kind)).toEqual(['REPORT', 'REPORT_HTML']);
+
+    const byBearer = await fetch(`${h.url}/v1/artifacts/${data.run.reportHtml.id}`, { headers: { authorization: `Bearer ${h.a.tokens.viewer}` } });
+    expect(byBearer.status).toBe(200);
+    expect(byBearer.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(byBearer.headers.get('content-disposition')).toBe(`attachment; filename="run-${run.id}-report.html"`);
+    expect(byBearer.headers.get('x-content-type-options')).toBe('nosniff');
+    const csp = byBearer.headers.get('content-security-policy') ?? '';
+    expect(csp.split(';').map((directive) => directive.trim())).toEqual(expect.arrayContaining(["default-src 'none'", 'sandbox']));
+    expect(csp).not.toMatch(/script-src|unsafe-eval|allow-scripts/);
+    expect(Buffer.from(await byBearer.arrayBuffer()).equals(page)).toBe(true);
+    const jsonReport = await fetch(`${h.url}/v1/artifacts/${data.run.report.id}`, { headers: { authorization: `Bearer ${h.a.tokens.viewer}` } });
+    expect(jsonReport.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(jsonReport.headers.get('content-disposition')).toBe(`attachment; filename="run-${run.id}-report.json"`);
+
+    // The signed link a browser follows: bytes as an attachment under the same policy.
+    const signed = await fetch(`${h.url}${data.run.reportHtml.downloadUrl}`);
+    expect(signed.headers.get('content-disposition')).toBe(`attachment; filename="run-${run.id}-report.html"`);
+    expect(signed.headers.get('content-security-policy')).toBe(csp);
+    expect(Buffer.from(await signed.arrayBuffer()).equals(page)).toBe(true);
+  });
+
   it('stores the input shapes a run is measured at: those asked for, else the model\'s registered dimensions when no dataset tells them', async () => {
     const SHAPES = 'query($id: ID!) { run(id: $id) { spec { inputShapes { name dims } } } }';
     const shapesOf = async (runId: string) => (await ok(h.url, h.a.tokens.viewer, SHAPES, { id: runId })).run.spec.inputShapes;

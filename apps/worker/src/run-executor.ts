@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EdgepressError, ErrorCode } from '@edgepress/errors';
 import { publishRunEvent, type BlobStore, type Database, type Run, type RunJobContext, type Stage } from '@edgepress/db';
-import { buildReport, runPipeline, serializeReport, type PipelineResume, type Report, type RunPipelineOptions, type StageMetrics, type StageRecord } from '@edgepress/pipeline';
+import { buildReport, renderReportHtml, runPipeline, serializeReport, type PipelineResume, type Report, type RunPipelineOptions, type StageMetrics, type StageRecord } from '@edgepress/pipeline';
 import type { Logger } from 'pino';
 import { readBlobBytes, storeBytes } from './blob-bytes';
 import { datasetResolver } from './dataset-resolver';
@@ -209,6 +209,8 @@ export class RunExecutor {
 
     const reportBlob = await storeBytes(blobs, serializeReport(report));
     await db.artifacts.record(teamId, runId, { stageIndex: null, kind: 'report', blobSha256: reportBlob.sha256, sizeBytes: reportBlob.sizeBytes });
+    const htmlBlob = await storeBytes(blobs, renderReportHtml(report));
+    await db.artifacts.record(teamId, runId, { stageIndex: null, kind: 'report-html', blobSha256: htmlBlob.sha256, sizeBytes: htmlBlob.sizeBytes });
     await progress.close();
     if (!constraintsMet) {
       const unmet = report.constraints.filter((constraint) => !constraint.met).map((constraint) => constraint.message);

@@ -33,6 +33,7 @@ describe('migrate', () => {
       '0004_runs-stages-artifacts',
       '0005_blob-store',
       '0006_model-dimensions',
+      '0007_html-report-artifacts',
     ]);
     expect(await publicTables(database.url)).toEqual(TABLES);
     const second = await migrate(database.url);
@@ -44,8 +45,8 @@ describe('migrate', () => {
     database = await createTestDatabase({ migrate: false });
     const results = await Promise.all([migrate(database.url), migrate(database.url), migrate(database.url)]);
     const applied = results.flatMap((result) => result.applied);
-    expect(applied).toHaveLength(6);
-    expect(new Set(applied).size).toBe(6);
+    expect(applied).toHaveLength(7);
+    expect(new Set(applied).size).toBe(7);
     expect(await publicTables(database.url)).toEqual(TABLES);
   });
 

@@ -69,13 +69,14 @@ describe('two workers and two kernel servers on one queue (real processes, Postg
     expect(run.stages[1].state).toBe('SUCCEEDED');
     await survivor.waitForLog((line) => line.runId === runId && line.msg === 'resuming after the stored stages' && line.resumeAfter === 1, 1000);
     const { rows } = await platform.db.pool.query<{ stage_index: number | null; kind: string; count: string }>(
-      'SELECT stage_index, kind, count(*) FROM artifacts WHERE run_id = $1 GROUP BY stage_index, kind ORDER BY stage_index NULLS LAST',
+      'SELECT stage_index, kind, count(*) FROM artifacts WHERE run_id = $1 GROUP BY stage_index, kind ORDER BY stage_index NULLS LAST, kind',
       [runId],
     );
     expect(rows.map((row) => [row.stage_index, row.kind, Number(row.count)])).toEqual([
       [0, 'model', 1],
       [1, 'model', 1],
       [null, 'report', 1],
+      [null, 'report-html', 1],
     ]);
     // The blobs live in PostgreSQL, where any worker on any machine reads them.
     expect(await platform.blobs.has(run.stages[1].artifact?.blobSha256 as string)).toBe(true);

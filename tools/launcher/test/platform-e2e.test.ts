@@ -96,7 +96,7 @@ describe('the platform over HTTP (real processes, PostgreSQL on 127.0.0.1:5432)'
       ['quantize-int8', 'SUCCEEDED', 1],
     ]);
     // One model per stage, one report: nothing recorded twice.
-    expect(run.artifacts.map((artifact) => `${artifact.kind}:${artifact.stageIndex}`).sort()).toEqual(['MODEL:0', 'MODEL:1', 'REPORT:null']);
+    expect(run.artifacts.map((artifact) => `${artifact.kind}:${artifact.stageIndex}`).sort()).toEqual(['MODEL:0', 'MODEL:1', 'REPORT:null', 'REPORT_HTML:null']);
 
     const { model } = await member.query<{ model: { sizeBytes: number; summary: { parameters: number } } }>('query ($id: ID!) { model(id: $id) { sizeBytes summary { parameters } } }', { id: modelId });
     const [pruned, quantized] = run.stages;
@@ -132,13 +132,14 @@ describe('the platform over HTTP (real processes, PostgreSQL on 127.0.0.1:5432)'
 
     // And in the tables: each stage once, each artifact once.
     const { rows } = await platform.db.pool.query<{ stage_index: number | null; kind: string; count: string }>(
-      'SELECT stage_index, kind, count(*) FROM artifacts WHERE run_id = $1 GROUP BY stage_index, kind ORDER BY stage_index NULLS LAST',
+      'SELECT stage_index, kind, count(*) FROM artifacts WHERE run_id = $1 GROUP BY stage_index, kind ORDER BY stage_index NULLS LAST, kind',
       [runId],
     );
     expect(rows.map((row) => [row.stage_index, row.kind, Number(row.count)])).toEqual([
       [0, 'model', 1],
       [1, 'model', 1],
       [null, 'report', 1],
+      [null, 'report-html', 1],
     ]);
   });
 

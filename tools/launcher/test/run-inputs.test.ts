@@ -3,7 +3,7 @@
  * kernel server, the gateway in process): a hardware target the team defined itself through
  * createTarget, executed against the snapshot the run stored; a model with symbolic input
  * dimensions run without calibration data, measured at the dimension values it was registered
- * with.
+ * with; the HTML report the worker stores next to report.json, served as an attachment.
  */
 import { followRunProgress, RUN_DETAILS, type RunDetails } from './support/gateway-api';
 import { createRun, registerClassifier, startTestPlatform, type TestPlatform } from './support/test-platform';
@@ -62,5 +62,19 @@ describe('run inputs (real worker process, PostgreSQL on 127.0.0.1:5432)', () =>
     const { model } = await platform.api.query<{ model: { estimate: { latencyMs: number } } }>('query ($id: ID!) { model(id: $id) { estimate(targetId: "raspberry-pi-4") { latencyMs } } }', { id: shaped });
     const baseline = (run.stages[0].metrics?.raw as { baseline: { estimate: { latencyMs: number } } }).baseline;
     expect(baseline.estimate.latencyMs).toBeCloseTo(model.estimate.latencyMs, 9);
+
+    // The HTML report: the same figures as a page, downloaded as an attachment that may not run scripts.
+    const { run: withHtml } = await platform.api.query<{ run: { reportHtml: { id: string; sizeBytes: number } | null } }>('query ($id: ID!) { run(id: $id) { reportHtml { id sizeBytes } } }', { id: runId });
+    const response = await fetch(`${platform.api.url}/v1/artifacts/${withHtml.reportHtml?.id}`, { headers: { authorization: `Bearer ${platform.api.token}` } });
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="run-[0-9a-f-]+-report\.html"$/);
+    expect(response.headers.get('content-security-policy')).toMatch(/default-src 'none'.*sandbox/);
+    const html = await response.text();
+    expect(Buffer.byteLength(html)).toBe(withHtml.reportHtml?.sizeBytes);
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('Edgepress report: ppocr-cls-48x192');
+    expect(html).toContain('inputs x [1, 3, 48, 192]');
+    expect(html).toContain('fold-batchnorm');
+    expect(html).not.toMatch(/<script/i);
   });
 });

@@ -12,7 +12,10 @@
  * models, datasets, artifacts or visible plugin bundles names it, and anything else is NOT_FOUND
  * (existence never leaks). Uploading gives the team a receipt, not read access. State-changing
  * requests must not be simple cross-site requests (csrf.ts). Addresses are validated before they
- * reach the store. Tests: test/blob-routes.test.ts, test/team-isolation.test.ts.
+ * reach the store. Downloads are attachments under a Content-Security-Policy with no script
+ * source and a sandbox: the HTML report (served as text/html by the artifact route) embeds
+ * strings from plugins and users, escaped when rendered; the policy is the second wall.
+ * Tests: test/blob-routes.test.ts, test/team-isolation.test.ts, test/runs.test.ts.
  */
 import { Router, type Request, type Response } from 'express';
 import { EdgepressError, ErrorCode } from '@edgepress/errors';
@@ -20,6 +23,7 @@ import type { BlobStore, Database } from '@edgepress/db';
 import type { RequestAuthenticator } from '../auth/request-authenticator';
 import { requirePermission } from '../auth/roles';
 import type { LinkSigner } from '../auth/signed-links';
+import { artifactFile } from '../services/artifact-files';
 import { rejectSimpleRequests } from './csrf';
 import { locals } from './request-id';
 import { sendError } from './send-error';
@@ -33,6 +37,12 @@ export interface BlobRouteOptions {
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
+
+/**
+ * Every download: nothing may load or run, and a page is sandboxed (no scripts, unique origin).
+ * Inline styles stay allowed so that the HTML report renders when opened.
+ */
+export const DOWNLOAD_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox";
 
 function notFound(): EdgepressError {
   return new EdgepressError(ErrorCode.NOT_FOUND, 'No blob with this address is visible to this team', { details: { entity: 'blob' } });
@@ -77,17 +87,18 @@ export function blobRoutes(options: BlobRouteOptions): Router {
     }
   });
 
-  const download = async (req: Request, res: Response, sha256: string, teamId: string, filename: unknown) => {
+  const download = async (req: Request, res: Response, sha256: string, teamId: string, filename: unknown, contentType = 'application/octet-stream') => {
     if (!SHA256.test(sha256) || !(await db.blobReferences.isVisibleToTeam(teamId, sha256))) throw notFound();
     const info = await blobs.stat(sha256);
     if (!info) throw notFound();
-    res.setHeader('Content-Type', 'application/octet-stream');
+    res.setHeader('Content-Type', contentType);
+    res.setHeader('Content-Security-Policy', DOWNLOAD_CSP);
     res.setHeader('Content-Length', String(info.sizeBytes));
     res.setHeader('ETag', `"${sha256}"`);
     res.setHeader('Cache-Control', 'private, max-age=0');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     const name = attachmentName(filename);
-    if (name) res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+    res.setHeader('Content-Disposition', name ? `attachment; filename="${name}"` : 'attachment');
     if (req.method === 'HEAD') {
       res.end();
       return;
@@ -126,8 +137,8 @@ export function blobRoutes(options: BlobRouteOptions): Router {
     try {
       const viewer = await authenticator.authenticate(req.headers.authorization, clientAddress(req));
       const artifact = await db.artifacts.get(viewer.teamId, req.params.id);
-      const filename = artifact.kind === 'report' ? `run-${artifact.runId}-report.json` : `run-${artifact.runId}-stage-${artifact.stageIndex}.onnx`;
-      await download(req, res, artifact.blobSha256, viewer.teamId, filename);
+      const file = artifactFile(artifact);
+      await download(req, res, artifact.blobSha256, viewer.teamId, file.filename, file.contentType);
     } catch (error) {
       sendError(res, error);
     }

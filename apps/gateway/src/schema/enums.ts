@@ -17,7 +17,7 @@ export const LayerPrecisionEnum = enumOf(['fp32', 'fp16', 'bf16', 'int8', 'int4'
 export const DatasetPurposeEnum = enumOf(['calibration', 'evaluation'] as const);
 export const DatasetFormatEnum = enumOf(['npy-folder', 'jsonl', 'onnx-tensors', 'mnist-builtin'] as const);
 export const PluginKindEnum = enumOf(['quantize', 'prune', 'factorize', 'distill', 'transform', 'export'] as const);
-export const ArtifactKindEnum = enumOf(['model', 'report'] as const);
+export const ArtifactKindEnum = enumOf(['model', 'report', 'report-html'] as const);
 export const RunEventKindEnum = enumOf(['progress', 'stage-started', 'stage-completed', 'run-finished'] as const);
 export const IssueSeverityEnum = enumOf(['error', 'warning', 'info'] as const);
 export const PermissionEnum = enumOf(['read', 'upload', 'run', 'manage-pipelines', 'manage-targets', 'manage-tokens'] as const);
@@ -31,7 +31,7 @@ registerEnumType(LayerPrecisionEnum, { name: 'LayerPrecision', description: 'The
 registerEnumType(DatasetPurposeEnum, { name: 'DatasetPurpose' });
 registerEnumType(DatasetFormatEnum, { name: 'DatasetFormat' });
 registerEnumType(PluginKindEnum, { name: 'PluginKind' });
-registerEnumType(ArtifactKindEnum, { name: 'ArtifactKind' });
+registerEnumType(ArtifactKindEnum, { name: 'ArtifactKind', description: 'MODEL: a stage\'s model; REPORT: the run\'s report.json; REPORT_HTML: the same report as a standalone HTML page' });
 registerEnumType(RunEventKindEnum, { name: 'RunEventKind' });
 registerEnumType(IssueSeverityEnum, { name: 'IssueSeverity', description: 'ERROR: cannot run or does not fit as it is; WARNING: runs at a real cost; INFO: a fact the next stage must honour' });
 registerEnumType(PermissionEnum, { name: 'Permission', description: 'What the current token may do (derived from its role)' });

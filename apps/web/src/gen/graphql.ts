@@ -43,6 +43,14 @@ export type DimensionValue = {
   value: number;
 };
 
+/** The shape of one model input, every dimension a size */
+export type InputShapeInput = {
+  /** Sizes, outermost first (e.g. [1, 3, 48, 192]); the declared rank and fixed sizes must match */
+  dims: Array<number>;
+  /** A graph input of the model */
+  name: string;
+};
+
 /** ERROR: cannot run or does not fit as it is; WARNING: runs at a real cost; INFO: a fact the next stage must honour */
 export type IssueSeverity =
   | 'ERROR'
@@ -77,6 +85,8 @@ export type PipelineSpecInput = {
   calibrationDatasetId?: string | number | null | undefined;
   constraints?: ConstraintsInput | null | undefined;
   evaluationDatasetId?: string | number | null | undefined;
+  /** Shapes the model is measured and calibrated at when no dataset tells them (inputs with symbolic dimensions). Default for a run without datasets: the dimension values the model was registered with */
+  inputShapes?: Array<InputShapeInput> | null | undefined;
   stages: Array<StageInput>;
   /** Catalog target id or team target slug */
   targetId: string;

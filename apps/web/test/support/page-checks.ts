@@ -18,11 +18,13 @@ export interface VisitReport {
   overflowing: string[];
 }
 
+export type AxeScope = 'all' | 'contrast' | 'none';
+
 /**
- * Opens a page, screenshots it and checks it: every axe rule in light, colour contrast again in
- * dark (the DOM is the same, only colours change), layout only at phone width.
+ * Opens a page, screenshots it and checks it with axe: every rule, only colour contrast (in dark
+ * mode the DOM is the same as in light, only colours change), or none (layout only).
  */
-export async function visit(page: Page, url: string, name: string, variant: Variant): Promise<VisitReport> {
+export async function visit(page: Page, url: string, name: string, variant: Variant, axe: AxeScope): Promise<VisitReport> {
   await page.goto(url);
   await settle(page);
   await screenshot(page, `${name}-${variant}`);
@@ -38,6 +40,6 @@ export async function visit(page: Page, url: string, name: string, variant: Vari
             .map((element) => `${describe(element)} in ${element.parentElement ? describe(element.parentElement) : '-'} (right ${Math.round(element.getBoundingClientRect().right)}px)`);
         })
       : [];
-  const violations = variant === 'light' ? await seriousViolations(page) : variant === 'dark' ? await seriousViolations(page, ['color-contrast']) : [];
+  const violations = axe === 'all' ? await seriousViolations(page) : axe === 'contrast' ? await seriousViolations(page, ['color-contrast']) : [];
   return { name, variant, violations, overflowPx, overflowing };
 }

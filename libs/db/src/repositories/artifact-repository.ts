@@ -1,10 +1,13 @@
 import { queryOne, queryRows, type Queryable } from '../sql/query';
 import { notFound, requireId, requireInteger, requireOneOf, requireSha256 } from '../sql/validate';
 
-export const ARTIFACT_KINDS = ['model', 'report'] as const;
+export const ARTIFACT_KINDS = ['model', 'report', 'report-html'] as const;
 export type ArtifactKind = (typeof ARTIFACT_KINDS)[number];
 
-/** A stored output of a run: a stage's model, or a report (stageIndex null: the run's report). */
+/**
+ * A stored output of a run: a stage's model, or the run's report as report.json ('report') and as
+ * a standalone HTML page ('report-html'); reports have stageIndex null.
+ */
 export interface Artifact {
   id: string;
   teamId: string;
@@ -45,7 +48,7 @@ export class ArtifactRepository {
 
   /**
    * Records an artifact once per (run, stage, kind): recording it again returns the first row.
-   * Stage models are recorded by StageRepository.complete; this is for reports.
+   * Stage models are recorded by StageRepository.complete; this is for the reports.
    */
   async record(
     teamId: string,

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import type { Artifact } from '@edgepress/db';
 import { signedDownloadPath } from '../../auth/signed-links';
 import type { GatewayContext } from '../../context';
+import { artifactFile } from '../../services/artifact-files';
 import { ArtifactType } from '../types/artifact';
 import { RunType } from '../types/run';
 
@@ -16,8 +17,7 @@ export class ArtifactResolver {
     description: 'A signed download path (relative to the gateway, valid for an hour); GET /v1/artifacts/{id} with the bearer token works too',
   })
   downloadUrl(@Root() artifact: Artifact, @Ctx() ctx: GatewayContext): string {
-    const filename = artifact.kind === 'report' ? `run-${artifact.runId}-report.json` : `run-${artifact.runId}-stage-${artifact.stageIndex}.onnx`;
-    return signedDownloadPath(ctx.services.signer, ctx.viewer.teamId, artifact.blobSha256, filename);
+    return signedDownloadPath(ctx.services.signer, ctx.viewer.teamId, artifact.blobSha256, artifactFile(artifact).filename);
   }
 
   @FieldResolver(() => RunType)

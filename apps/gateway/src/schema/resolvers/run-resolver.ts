@@ -145,15 +145,27 @@ export class RunResolver {
     return (await ctx.loaders.stagesOfRun.load(run.id)) ?? [];
   }
 
-  @FieldResolver(() => [ArtifactType], { description: 'Stage models in stage order, then the run\'s report' })
+  @FieldResolver(() => [ArtifactType], { description: 'Stage models in stage order, then the run\'s reports (JSON, then HTML)' })
   async artifacts(@Root() run: Run, @Ctx() ctx: GatewayContext): Promise<unknown[]> {
     return (await ctx.loaders.artifactsOfRun.load(run.id)) ?? [];
   }
 
   @FieldResolver(() => ArtifactType, { nullable: true, description: 'The run\'s report (report.json), once written' })
   async report(@Root() run: Run, @Ctx() ctx: GatewayContext): Promise<unknown> {
+    return this.runArtifact(run, 'report', ctx);
+  }
+
+  @FieldResolver(() => ArtifactType, {
+    nullable: true,
+    description: 'The run\'s report as a standalone HTML page (stage table, constraints, charts; no script), once written',
+  })
+  async reportHtml(@Root() run: Run, @Ctx() ctx: GatewayContext): Promise<unknown> {
+    return this.runArtifact(run, 'report-html', ctx);
+  }
+
+  private async runArtifact(run: Run, kind: 'report' | 'report-html', ctx: GatewayContext): Promise<unknown> {
     const artifacts = (await ctx.loaders.artifactsOfRun.load(run.id)) ?? [];
-    return artifacts.find((artifact) => artifact.kind === 'report' && artifact.stageIndex === null) ?? null;
+    return artifacts.find((artifact) => artifact.kind === kind && artifact.stageIndex === null) ?? null;
   }
 
   @FieldResolver(() => RunType, { nullable: true, description: 'The run this one re-ran' })
