@@ -3,6 +3,7 @@
  * on the real PP-OCR direction classifier with real text-line inputs from ../shared/data/ocr.
  */
 import path from 'node:path';
+import { checkModel, readModel } from '@edgepress/onnx';
 import { connectKernels } from '@edgepress/plugin-host';
 import { requireDataRoot } from '../src/data/data-root';
 import { createBuiltinRegistry } from '../src/run/builtin-registry';
@@ -70,6 +71,8 @@ describe('prune-channels then quantize-int8 on the real PP-OCR models', () => {
     expect(quantized.bitsPerWeight).toBeLessThan(12);
     expect(quantized.fidelity?.cosine).toBeGreaterThan(minCosine);
     expect(result.stages.every((stage) => stage.metrics.latency !== null && stage.metrics.estimate?.targetId === 'raspberry-pi-4')).toBe(true);
+    // A valid ONNX model as the standard defines it (nodes in topological order included), not only one ONNX Runtime accepts.
+    expect(checkModel(readModel(result.model))).toEqual([]);
     const session = await OrtModelSession.create(result.model);
     await session.release();
   });

@@ -80,6 +80,10 @@ export async function runStage(stage: PreparedStage, input: Uint8Array, context:
       onLog: context.onLog,
     });
     result = run.result;
+    // ONNX requires nodes in topological order (ONNX Runtime sorts for itself, onnx.checker and
+    // other runtimes do not); plugins append the nodes they insert, so the order is restored here.
+    // A plugin that wired a cycle fails its stage with INVALID_MODEL naming the nodes.
+    for (const graph of host.model.graphs()) graph.sortTopologically();
     output = writeModel(host.model);
   } catch (error) {
     throw stageError(stage, error);
