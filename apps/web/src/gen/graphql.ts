@@ -4,9 +4,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** MODEL: a stage's model; REPORT: the run's report.json; REPORT_HTML: the same report as a standalone HTML page */
 export type ArtifactKind =
   | 'MODEL'
-  | 'REPORT';
+  | 'REPORT'
+  | 'REPORT_HTML';
 
 export type ConstraintsInput = {
   maxAccuracyDrop?: number | null | undefined;

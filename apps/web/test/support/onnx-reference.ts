@@ -1,8 +1,7 @@
 /**
  * Independent facts about ONNX files: Debian's python3-onnx (/usr/bin/python3) parses them and
- * counts operators (and runs onnx.checker, whose verdict is reported, not required: ONNX Runtime
- * accepts graphs whose nodes are not topologically sorted, the checker does not), and ONNX
- * Runtime loads and runs them.
+ * counts operators and runs onnx.checker (stricter than ONNX Runtime, which accepts graphs whose
+ * nodes are not topologically sorted), and ONNX Runtime loads and runs them.
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';

@@ -75,6 +75,7 @@ function RunView({ initial, reload, session }: { initial: Run; reload(): void; s
 
   const modelArtifacts = run.artifacts.filter((artifact) => artifact.kind === 'MODEL');
   const report = run.artifacts.find((artifact) => artifact.kind === 'REPORT');
+  const reportPage = run.artifacts.find((artifact) => artifact.kind === 'REPORT_HTML');
   const lastModel = modelArtifacts.at(-1);
   return (
     <>
@@ -166,6 +167,14 @@ function RunView({ initial, reload, session }: { initial: Run; reload(): void; s
                 Run report
               </a>{' '}
               <span className="muted">{formatBytes(report.sizeBytes)}, JSON</span>
+            </li>
+          )}
+          {reportPage && (
+            <li>
+              <a href={reportPage.downloadUrl} download>
+                Run report as a page
+              </a>{' '}
+              <span className="muted">{formatBytes(reportPage.sizeBytes)}, HTML (opens in any browser, no script)</span>
             </li>
           )}
         </ul>
