@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { ErrorCode } from '@edgepress/plugin-sdk';
-import { compareOutputs, createInProcessKernels, ocrLines, ocrModelPath, randomInputs, readModel, runOnnx, testPlugin, type OnnxFeed } from '@edgepress/plugin-sdk/testing';
+import { compareOutputs, createInProcessKernels, ocrLines, ocrModelPath, randomInputs, readModel, runOnnx, testPlugin, type OnnxFeed, pythonModels } from '@edgepress/plugin-sdk/testing';
 import factorizeLowRank from './index';
-import { pythonModels } from './test-models';
 
 jest.setTimeout(120_000);
 

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ErrorCode } from '@edgepress/plugin-sdk';
-import { compareOutputs, ocrLines, ocrModelPath, randomInputs, readModel, runOnnx, testPlugin, type OnnxFeed } from '@edgepress/plugin-sdk/testing';
+import { compareOutputs, ocrLines, ocrModelPath, randomInputs, readModel, runOnnx, testPlugin, type OnnxFeed, pythonModels } from '@edgepress/plugin-sdk/testing';
 import pruneMagnitude from './index';
-import { pythonModels } from './test-models';
 
 jest.setTimeout(120_000);
 

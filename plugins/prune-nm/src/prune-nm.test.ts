@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { ErrorCode } from '@edgepress/plugin-sdk';
-import { getTarget, listTargets, ocrLines, ocrModelPath, randomInputs, readModel, runOnnx, testPlugin, type HardwareTarget } from '@edgepress/plugin-sdk/testing';
+import { getTarget, listTargets, ocrLines, ocrModelPath, randomInputs, readModel, runOnnx, testPlugin, type HardwareTarget, pythonModels } from '@edgepress/plugin-sdk/testing';
 import pruneNm from './index';
-import { pythonModels } from './test-models';
 
 jest.setTimeout(120_000);
 

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { ErrorCode } from '@edgepress/plugin-sdk';
-import { compareOutputs, createInProcessKernels, listTargets, ocrLines, ocrModelPath, randomInputs, readModel, runOnnx, testPlugin, writeModel, type OnnxFeed, type OnnxOutput } from '@edgepress/plugin-sdk/testing';
+import { compareOutputs, createInProcessKernels, listTargets, ocrLines, ocrModelPath, randomInputs, readModel, runOnnx, testPlugin, writeModel, type OnnxFeed, type OnnxOutput, pythonModels } from '@edgepress/plugin-sdk/testing';
 import quantizeInt4 from './index';
 import { dequantizeBlocks, unpackMatMulNBits } from './int4-blocks';
-import { pythonModels } from './test-models';
 
 jest.setTimeout(120_000);
 

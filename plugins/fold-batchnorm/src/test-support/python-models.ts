@@ -1,16 +1,10 @@
 /**
- * Test models written by Debian's python-onnx (independent of libs/onnx): one python run writes
- * every model of a script into a temporary folder; returned by name.
+ * Test models written by Debian's python3-onnx (the SDK's pythonModels), with this plugin's helpers:
+ * w() random weights, node() and a save() that declares outputs as this plugin's tests need.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { pythonModels as runPythonModels } from '@edgepress/plugin-sdk/testing';
 
-const PRELUDE = `
-import sys, os, numpy as np, onnx
-from onnx import helper, numpy_helper, TensorProto
-out = sys.argv[1]
+const HELPERS = `
 rng = np.random.default_rng(7)
 def w(*shape, scale=0.5):
     return (rng.standard_normal(shape) * scale).astype(np.float32)
@@ -27,12 +21,5 @@ def save(name, nodes, inputs, outputs, weights, opset=13):
 `;
 
 export function pythonModels(script: string): Record<string, Uint8Array> {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'edgepress-p4-'));
-  try {
-    const result = spawnSync('/usr/bin/python3', ['-c', PRELUDE + script, folder], { encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`python-onnx failed: ${result.stderr}`);
-    return Object.fromEntries(readdirSync(folder).map((file) => [file.replace(/\.onnx$/, ''), new Uint8Array(readFileSync(path.join(folder, file)))]));
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+  return runPythonModels(script, { helpers: HELPERS });
 }
