@@ -21,7 +21,7 @@ export interface NativeAddon {
   packInt8Weights(args: NativeCallArgs & { b: Int8Array; k: number; n: number }): Promise<Uint8Array>;
   gemmInt8(args: NativeGemmInt8Args): Promise<Int32Array | Float32Array | Uint8Array | Int8Array>;
   gemmInt8Dynamic(args: NativeGemmInt8DynamicArgs): Promise<{ y: Float32Array; aScale: number; aZeroPoint: number }>;
-  int8Kernels(): { portable: boolean; avx2: boolean; amx: boolean; auto: 'portable' | 'avx2' | 'amx' };
+  int8Kernels(): { portable: boolean; avx2: boolean; amx: boolean; avx512Vnni: boolean; auto: 'portable' | 'avx2' | 'amx' | 'avx512-vnni' };
   matmulNBits(args: NativeMatMulNBitsArgs): Promise<Float32Array>;
   int4Kernels(): { avx2: boolean; avx512: boolean };
   quantizeNBits(
@@ -156,7 +156,7 @@ export interface NativeDequantizeArgs extends NativeScaleGeometry {
   bits: 4 | 8;
 }
 
-/** B packed by packInt8Weights; kernel 0 auto, 1 portable, 2 AVX2, 3 AMX. */
+/** B packed by packInt8Weights; kernel 0 auto, 1 portable, 2 AVX2, 3 AMX, 4 AVX-512 VNNI. */
 export interface NativeInt8Operands extends NativeCallArgs {
   m: number;
   k: number;
@@ -164,7 +164,7 @@ export interface NativeInt8Operands extends NativeCallArgs {
   packed: Uint8Array;
   /** Per column (length n); undefined when every B zero point is 0. */
   bZeroPoint: Int32Array | undefined;
-  kernel: 0 | 1 | 2 | 3;
+  kernel: 0 | 1 | 2 | 3 | 4;
 }
 
 /** output 0: int32; 1: float(y) * multiplier[n] + bias[n]; 2: saturate(round(float(y) * multiplier[n]) + yZeroPoint). */

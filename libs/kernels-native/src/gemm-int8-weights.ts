@@ -62,15 +62,16 @@ export async function resolveInt8Weights(b: Int8Weights, options: KernelCallOpti
   return packInt8Weights(b as Tensor<Int8Array>, { ...options, maxElements });
 }
 
-export type Int8KernelName = 'auto' | 'portable' | 'avx2' | 'amx';
+export type Int8KernelName = 'auto' | 'portable' | 'avx2' | 'amx' | 'avx512-vnni';
 
-const KERNEL_IDS: Record<Int8KernelName, NativeInt8Operands['kernel']> = { auto: 0, portable: 1, avx2: 2, amx: 3 };
+const KERNEL_IDS: Record<Int8KernelName, NativeInt8Operands['kernel']> = { auto: 0, portable: 1, avx2: 2, amx: 3, 'avx512-vnni': 4 };
 
 /** The int8 kernels this CPU can run, and the one `auto` picks. */
 export function int8Kernels(): { available: Int8KernelName[]; auto: Exclude<Int8KernelName, 'auto'> } {
   const k = native.int8Kernels();
   const available: Int8KernelName[] = ['auto', 'portable'];
   if (k.avx2) available.push('avx2');
+  if (k.avx512Vnni) available.push('avx512-vnni');
   if (k.amx) available.push('amx');
   return { available, auto: k.auto };
 }

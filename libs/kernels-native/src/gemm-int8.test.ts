@@ -267,6 +267,31 @@ describe('int8 GEMM details', () => {
     }
   });
 
+  // Every row and panel remainder of the register blocks (up to 8 rows x 3 panels, 32-row bands),
+  // with signed A at its extremes (the AVX-512 VNNI kernel takes it shifted by 128).
+  it('gives the portable kernel’s exact int32 at every block remainder, signed and unsigned A at their extremes, every kernel', async () => {
+    const rand = random(31);
+    const k = 75;
+    for (const aType of ['uint8', 'int8'] as const) {
+      const [lo, hi] = aType === 'uint8' ? [0, 255] : [-128, 127];
+      for (const m of [1, 2, 3, 4, 5, 8, 9, 15, 33, 41]) {
+        for (const n of [16, 32, 48, 64, 80, 99, 112]) {
+          const pick = (): number => (rand() < 0.3 ? (rand() < 0.5 ? lo : hi) : int(rand, lo, hi));
+          const values = Array.from({ length: m * k }, pick);
+          const a = aType === 'uint8' ? Uint8Array.from(values) : Int8Array.from(values);
+          const b = Int8Array.from({ length: k * n }, () => (rand() < 0.3 ? (rand() < 0.5 ? -128 : 127) : int(rand, -128, 127)));
+          const bZeroPoint = Int32Array.from({ length: n }, () => int(rand, -128, 127));
+          const options = { aZeroPoint: m % 2 === 0 ? lo : hi, bZeroPoint };
+          const expected = await matmulInteger({ data: a, shape: [m, k] }, { data: b, shape: [k, n] }, { ...options, kernel: 'portable' });
+          for (const kernel of KERNELS) {
+            const ours = await matmulInteger({ data: a, shape: [m, k] }, { data: b, shape: [k, n] }, { ...options, kernel, threads: 2 });
+            expect([aType, m, n, kernel, firstDifference(ours.data, expected.data)]).toEqual([aType, m, n, kernel, undefined]);
+          }
+        }
+      }
+    }
+  });
+
   it('runs concurrent calls that share the worker pool without mixing their results', async () => {
     const rand = random(21);
     const [m, k, n] = [64, 200, 96];

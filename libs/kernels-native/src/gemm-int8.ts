@@ -8,7 +8,7 @@
  *                          fp32 output above.
  * A is [..., M, K] (leading dimensions are batch rows; a vector [K] gives [N]) of uint8 or int8;
  * B is [K, N] int8, plain or packed (packInt8Weights). B zero points are per tensor or per column.
- * The kernel (AMX, AVX2 or portable) is chosen at run time; `kernel` forces one (tests, benchmarks).
+ * The kernel (AMX, AVX-512 VNNI, AVX2 or portable) is chosen at run time; `kernel` forces one (tests, benchmarks).
  * Like MatMulInteger, sums wrap in int32; they are exact while |sum| < 2^31, which holds for
  * K <= 33025 whatever the values.
  *
@@ -37,7 +37,7 @@ import {
 } from './validate';
 
 export interface Int8GemmOptions extends KernelCallOptions {
-  /** Force a kernel (default "auto": AMX, else AVX2, else portable). */
+  /** Force a kernel (default "auto": AMX, else AVX-512 VNNI, else AVX2, else portable). */
   kernel?: Int8KernelName;
 }
 

@@ -31,8 +31,12 @@ constexpr size_t kStreamOutputBytes = size_t{1} << 20;
 
 // Products this small (about half a millisecond on one core) run on the JavaScript thread (see AsyncTask::Run).
 bool RunsInline(Int8Kernel kernel, size_t macs) {
-  const size_t limit = kernel == Int8Kernel::kAmx ? size_t{1} << 29 : kernel == Int8Kernel::kAvx2 ? size_t{1} << 25 : size_t{1} << 23;
-  return macs <= limit;
+  switch (kernel) {
+    case Int8Kernel::kAmx: return macs <= size_t{1} << 29;
+    case Int8Kernel::kAvx512Vnni: return macs <= size_t{1} << 28;
+    case Int8Kernel::kAvx2: return macs <= size_t{1} << 25;
+    default: return macs <= size_t{1} << 23;
+  }
 }
 
 int UsefulThreads(int threads, size_t macs) {
@@ -82,7 +86,7 @@ void FillARows(const AGeometry& g, const PreparedA& prepared, size_t begin, size
 // band's A stays in the core's cache, and one pass over the worker pool does everything (row
 // bands also write the output as contiguous bands, which measured twice as fast as column units
 // on a cold output for 256 x 1024 x 1024 on AMX). With few rows, A is prepared first and the
-// units are pairs of weight panels, so that every thread has work.
+// units are a few weight panels (the width of the kernel's block), so that every thread has work.
 template <typename FillRow>
 void RunGemm(GemmInt8Operands op, const AGeometry& g, Int8Kernel kernel, GemmEpilogue epilogue, int threads, const CancelFlag& cancel,
              const FillRow& fill_row) {
@@ -95,12 +99,14 @@ void RunGemm(GemmInt8Operands op, const AGeometry& g, Int8Kernel kernel, GemmEpi
   auto run = [&](size_t r0, size_t r1, size_t p0, size_t p1) {
     switch (kernel) {
       case Int8Kernel::kAmx: GemmInt8Amx(op, r0, r1, p0, p1, epilogue, cancel); break;
+      case Int8Kernel::kAvx512Vnni: GemmInt8Avx512Vnni(op, r0, r1, p0, p1, epilogue, cancel); break;
       case Int8Kernel::kAvx2: GemmInt8Avx2(op, r0, r1, p0, p1, epilogue, cancel); break;
       default: GemmInt8Portable(op, r0, r1, p0, p1, epilogue, cancel); break;
     }
     epilogue.Finish();
   };
-  const size_t rows_padded = prepared.rows_padded, panels = op.b.panels, pairs = (panels + 1) / 2;
+  const size_t rows_padded = prepared.rows_padded, panels = op.b.panels;
+  const size_t unit_panels = kernel == Int8Kernel::kAvx512Vnni ? 3 : 2;
   const int useful = UsefulThreads(threads, op.m * op.b.n * op.b.k);
   const size_t row_blocks = (op.m + kRowBlock - 1) / kRowBlock;
   std::function<void(bool)> scope;
@@ -121,7 +127,9 @@ void RunGemm(GemmInt8Operands op, const AGeometry& g, Int8Kernel kernel, GemmEpi
   RunOnWorkerPool(UsefulThreads(threads, rows_padded * g.kp * 64), (rows_padded + rows_per_unit - 1) / rows_per_unit, [&](size_t unit) {
     FillARows(g, prepared, unit * rows_per_unit, std::min(rows_padded, (unit + 1) * rows_per_unit), fill_row);
   });
-  RunOnWorkerPool(useful, pairs, [&](size_t u) { run(0, rows_padded, 2 * u, std::min(panels, 2 * u + 2)); }, scope);
+  RunOnWorkerPool(
+      useful, (panels + unit_panels - 1) / unit_panels, [&](size_t u) { run(0, rows_padded, unit_panels * u, std::min(panels, unit_panels * (u + 1))); },
+      scope);
 }
 
 template <typename T>
@@ -152,7 +160,7 @@ CommonArgs ReadCommon(const Napi::Object& args) {
   c.packed = GetTypedArray<uint8_t>(args, "packed", c.layout.total_bytes());
   c.b_zero_point = GetTypedArray<int32_t>(args, "bZeroPoint", c.n, true);
   int32_t kernel = GetInt32(args, "kernel");
-  if (kernel < 0 || kernel > 3 || !Int8KernelAvailable(static_cast<Int8Kernel>(kernel))) {
+  if (kernel < 0 || kernel > 4 || !Int8KernelAvailable(static_cast<Int8Kernel>(kernel))) {
     throw Napi::Error::New(env, "native int8 GEMM: kernel not available");
   }
   c.kernel = ResolveInt8Kernel(static_cast<Int8Kernel>(kernel));
@@ -229,18 +237,28 @@ Napi::Value GemmInt8(const Napi::CallbackInfo& info) {
       [=](const CancelFlag& cancel) mutable {
         out->Allocate(out_count * element_bytes);
         epilogue.out = out->data();
-        std::vector<int32_t> offsets = ColumnOffsets(c, a_zp);
+        // VPDPBUSD multiplies unsigned A only: signed A goes to that kernel shifted, a + 128 (a XOR
+        // 0x80), with its zero point and row sums shifted alike, since
+        // sum_k ((a + 128) - (a_zp + 128)) (b - b_zp) is the same product (B's K padding is 0).
+        const bool shift_a = a.is_signed && c.kernel == Int8Kernel::kAvx512Vnni;
+        const bool kernel_signed = a.is_signed && !shift_a;
+        std::vector<int32_t> offsets = ColumnOffsets(c, shift_a ? a_zp + 128 : a_zp);
         epilogue.col_offset = offsets.data();
-        const AGeometry g = GeometryOf(c, a.is_signed);
-        RunGemm(Operands(c, a.is_signed), g, c.kernel, epilogue, c.threads, cancel, [&](size_t r, uint8_t* dest, size_t stride) {
+        const AGeometry g = GeometryOf(c, kernel_signed);
+        RunGemm(Operands(c, kernel_signed), g, c.kernel, epilogue, c.threads, cancel, [&](size_t r, uint8_t* dest, size_t stride) {
           const uint8_t* row = a.data + r * c.k;
           for (size_t c0 = 0; c0 < g.kp; c0 += kKChunk, dest += stride) {
             const size_t count = c0 < c.k ? std::min(kKChunk, c.k - c0) : 0;
             std::memcpy(dest, row + c0, count);
+            if (shift_a) {
+              for (size_t i = 0; i < count; ++i) dest[i] ^= 0x80;
+            }
             std::memset(dest + count, 0, kKChunk - count);
           }
           if (!g.need_row_sum) return 0;
-          return a.is_signed ? SumBytes<int8_t>(row, c.k) : SumBytes<uint8_t>(row, c.k);
+          if (!a.is_signed) return SumBytes<uint8_t>(row, c.k);
+          const int32_t sum = SumBytes<int8_t>(row, c.k);
+          return shift_a ? static_cast<int32_t>(static_cast<uint32_t>(sum) + 128u * static_cast<uint32_t>(c.k)) : sum;
         });
       },
       [out, out_type, out_count](Napi::Env env) -> Napi::Value { return out->Release(env, out_type, out_count); },
@@ -323,7 +341,8 @@ Napi::Value Int8Kernels(const Napi::CallbackInfo& info) {
   result.Set("portable", Napi::Boolean::New(env, true));
   result.Set("avx2", Napi::Boolean::New(env, Int8KernelAvailable(Int8Kernel::kAvx2)));
   result.Set("amx", Napi::Boolean::New(env, Int8KernelAvailable(Int8Kernel::kAmx)));
-  const char* names[] = {"auto", "portable", "avx2", "amx"};
+  result.Set("avx512Vnni", Napi::Boolean::New(env, Int8KernelAvailable(Int8Kernel::kAvx512Vnni)));
+  const char* names[] = {"auto", "portable", "avx2", "amx", "avx512-vnni"};
   result.Set("auto", Napi::String::New(env, names[static_cast<int>(ResolveInt8Kernel(Int8Kernel::kAuto))]));
   return result;
 }

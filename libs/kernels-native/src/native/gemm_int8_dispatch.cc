@@ -1,4 +1,5 @@
-// Which int8 kernel runs: AMX when the CPU and OS allow it, else AVX2, else the portable one.
+// Which int8 kernel runs: AMX when the CPU and OS allow it, else AVX-512 VNNI, else AVX2, else the
+// portable one.
 #include "cpu_features.h"
 #include "gemm_int8_kernel.h"
 
@@ -13,6 +14,8 @@ bool Int8KernelAvailable(Int8Kernel kernel) {
       return HasAvx2Fma();
     case Int8Kernel::kAmx:
       return AmxInt8Usable();
+    case Int8Kernel::kAvx512Vnni:
+      return HasAvx512Vnni();
   }
   return false;
 }
@@ -20,6 +23,7 @@ bool Int8KernelAvailable(Int8Kernel kernel) {
 Int8Kernel ResolveInt8Kernel(Int8Kernel requested) {
   if (requested != Int8Kernel::kAuto) return requested;
   if (AmxInt8Usable()) return Int8Kernel::kAmx;
+  if (HasAvx512Vnni()) return Int8Kernel::kAvx512Vnni;
   if (HasAvx2Fma()) return Int8Kernel::kAvx2;
   return Int8Kernel::kPortable;
 }

@@ -5,7 +5,8 @@
 //   panels of 16 columns (N rounded up to 16); each panel holds K rounded up to 64 as k-groups of
 //   4: group g is 64 bytes, column c's B[4g .. 4g+3][16p + c] at bytes 4c .. 4c+3. That is the
 //   AMX TDPBUSD B-tile layout (a 64-k chunk of one panel is 1 KB with a 64-byte row stride), and
-//   the 4-k groups are what the AVX2 kernel widens to int16 pairs. Padding bytes are 0.
+//   the 4-k groups are what the AVX2 kernel widens to int16 pairs; a group is also the B operand
+//   of one AVX-512 VPDPBUSD (lane c = column c). Padding bytes are 0.
 //   Then one int32 per padded column: the column sums of B over k (the a_zero_point correction).
 //
 // The padded operand A (rows rounded up to kRowBlock, K rounded up to 64, zero padded) is
