@@ -17,6 +17,7 @@ const KERNELS = {
   portable: 'INT8_KERNEL_PORTABLE',
   avx2: 'INT8_KERNEL_AVX2',
   amx: 'INT8_KERNEL_AMX',
+  'avx512-vnni': 'INT8_KERNEL_AVX512_VNNI',
 } as const satisfies Record<Int8KernelName, string>;
 
 export function encodeKernel(kernel: Int8KernelName | undefined): (typeof KERNELS)[Int8KernelName] {
