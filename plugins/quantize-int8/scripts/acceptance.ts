@@ -31,14 +31,23 @@ interface Configuration {
   readonly params: Record<string, unknown>;
 }
 
-const STATIC_MIXED = (batches: number): Configuration => ({
-  label: 'static per-channel + mixed precision (0.995 on calibration) + compact names',
-  params: { mixedPrecision: { enabled: true, fidelity: 0.995, batches }, compactNames: true },
+const STATIC_MIXED = (batches: number, format: 'qdq' | 'qoperator' = 'qdq'): Configuration => ({
+  label: `static per-channel${format === 'qoperator' ? ' QOperator' : ''} + mixed precision (0.995 on calibration) + compact names`,
+  params: { mixedPrecision: { enabled: true, fidelity: 0.995, batches }, compactNames: true, format },
 });
 
 const PLAN: Record<OcrModel, { samples: () => Promise<Sample[]>; calibration: number; configurations: Configuration[] }> = {
-  detector: { samples: () => detectorPages(8), calibration: 4, configurations: [STATIC_MIXED(4)] },
-  recognizer: { samples: () => recognizerLines(48), calibration: 8, configurations: [{ label: 'static per-channel (defaults)', params: {} }, STATIC_MIXED(8)] },
+  detector: { samples: () => detectorPages(8), calibration: 4, configurations: [STATIC_MIXED(4), STATIC_MIXED(4, 'qoperator')] },
+  recognizer: {
+    samples: () => recognizerLines(48),
+    calibration: 8,
+    configurations: [
+      { label: 'static per-channel (defaults)', params: {} },
+      STATIC_MIXED(8),
+      { label: 'static per-channel QOperator + compact names', params: { format: 'qoperator', compactNames: true } },
+      STATIC_MIXED(8, 'qoperator'),
+    ],
+  },
   classifier: {
     samples: () => classifierLines(48),
     calibration: 8,
@@ -47,6 +56,9 @@ const PLAN: Record<OcrModel, { samples: () => Promise<Sample[]>; calibration: nu
       { label: 'static per-channel + compact names', params: { compactNames: true } },
       { label: 'static per-channel + latency-aware + compact names', params: { latencyAware: true, compactNames: true } },
       { label: 'weight-only per-channel (float activations) + compact names', params: { activations: 'float', compactNames: true } },
+      { label: 'static per-channel QOperator', params: { format: 'qoperator' } },
+      { label: 'static per-channel QOperator + compact names', params: { format: 'qoperator', compactNames: true } },
+      { label: 'static per-channel QOperator + latency-aware + compact names', params: { format: 'qoperator', latencyAware: true, compactNames: true } },
     ],
   },
 };
@@ -69,7 +81,25 @@ async function fidelityAndTask(reference: Uint8Array, candidate: Uint8Array, sam
   return results;
 }
 
+/** Median time to create a session (parse, optimize, prepack), alternating the two models: what loading costs. */
+async function loadTimes(reference: Uint8Array, candidate: Uint8Array) {
+  const times: Array<[number, number]> = [];
+  for (let round = 0; round < 5; round++) {
+    const pair = [0, 0] as [number, number];
+    for (const [slot, bytes] of [reference, candidate].entries()) {
+      const started = performance.now();
+      const session = await OrtModelSession.create(bytes);
+      pair[slot] = performance.now() - started;
+      await session.release();
+    }
+    times.push(pair);
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[2];
+  return { fp32LoadMs: median(times.map((pair) => pair[0])), int8LoadMs: median(times.map((pair) => pair[1])) };
+}
+
 async function latency(reference: Uint8Array, candidate: Uint8Array, sample: Sample) {
+  const load = await loadTimes(reference, candidate);
   const base = await OrtModelSession.create(reference);
   const quant = await OrtModelSession.create(candidate);
   const feeds = { [base.inputs[0].name]: sample.inputs[''] };
@@ -83,7 +113,7 @@ async function latency(reference: Uint8Array, candidate: Uint8Array, sample: Sam
   await base.release();
   await quant.release();
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[1];
-  return { fp32Ms: median(rounds.map((round) => round[0])), int8Ms: median(rounds.map((round) => round[1])), rounds, loadAverage: os.loadavg()[0] };
+  return { fp32Ms: median(rounds.map((round) => round[0])), int8Ms: median(rounds.map((round) => round[1])), rounds, ...load, loadAverage: os.loadavg()[0] };
 }
 
 async function main(): Promise<void> {
@@ -119,7 +149,7 @@ async function main(): Promise<void> {
       const allAll = all.all as { cosine: number; task?: number };
       console.log(
         `${name.padEnd(10)} | ${configuration.label.padEnd(70)} | ${row.sizeRatio.toFixed(2)}x | cosine ${allAll.cosine.toFixed(4)} (held-out ${(heldOut.all as { cosine: number }).cosine.toFixed(4)})` +
-          ` | ${timing.fp32Ms.toFixed(2)} -> ${timing.int8Ms.toFixed(2)} ms${allAll.task === undefined ? '' : ` | chars ${((all.baselineTask as number) * 100).toFixed(2)} % -> ${(allAll.task * 100).toFixed(2)} %`}`,
+          ` | ${timing.fp32Ms.toFixed(2)} -> ${timing.int8Ms.toFixed(2)} ms | load ${timing.fp32LoadMs.toFixed(0)} -> ${timing.int8LoadMs.toFixed(0)} ms${allAll.task === undefined ? '' : ` | chars ${((all.baselineTask as number) * 100).toFixed(2)} % -> ${(allAll.task * 100).toFixed(2)} %`}`,
       );
       console.log(JSON.stringify(row));
     }

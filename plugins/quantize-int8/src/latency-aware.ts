@@ -53,10 +53,8 @@ export function attributionUnits(view: GraphView, artifacts: StaticArtifacts, pl
     const floatKeys = [name, ...(node?.outputs.slice(0, 1) ?? []), ...epilogue];
     const shared: Array<{ key: string; share: number }> = [];
     for (const tensor of new Set(tensors)) {
-      const pair = written.activationNodes.get(tensor);
-      if (pair === undefined) continue;
       const share = 1 / (users.get(tensor) ?? 1);
-      shared.push({ key: pair[0], share }, { key: pair[1], share });
+      for (const key of written.activationNodes.get(tensor) ?? []) shared.push({ key, share });
     }
     units.push({ name, floatKeys, quantKeys: [name, ...(written.layerNodes.get(name) ?? []), ...epilogue], shared });
   }

@@ -87,6 +87,12 @@ export const quantizeInt8Params = z.object({
     .describe(
       'How a weights-int8 layer (int8 weights, float activations) stores its weight. cast-mul: Cast + Mul by the scales, which ONNX Runtime folds into a float weight when the session loads (fp32 speed, int8 file). dequantize-linear: DequantizeLinear, the QDQ weight-only form other runtimes recognise, which ONNX Runtime re-runs on every inference.',
     ),
+  format: z
+    .enum(['qdq', 'qoperator'])
+    .default('qdq')
+    .describe(
+      'Static mode: how int8 layers are written. qdq: QuantizeLinear/DequantizeLinear around float Conv/MatMul/Gemm, which runtimes fuse at load time (ONNX Runtime into QLinearConv/QLinearMatMul/QGemm). qoperator: QLinearConv and QLinearMatMul written directly, activations kept in 8 bits between consecutive int8 layers, QuantizeLinear/DequantizeLinear only where a float operator reads or produces a value; smaller and quicker to load, for runtimes that implement the ONNX QOperator set. ConvTranspose, Gemm and layers with asymmetric weights stay QDQ.',
+    ),
   compactNames: z
     .boolean()
     .default(false)

@@ -30,8 +30,8 @@ export interface StaticPlan {
 
 /** The nodes a written plan added, for attributing profiled time to layers. */
 export interface WrittenPlan {
-  /** QuantizeLinear and DequantizeLinear node names of every quantized activation. */
-  readonly activationNodes: ReadonlyMap<string, readonly [string, string]>;
+  /** QuantizeLinear and DequantizeLinear nodes added for every quantized activation (QDQ: both; QOperator: those float operators need). */
+  readonly activationNodes: ReadonlyMap<string, readonly string[]>;
   /** Nodes added for a layer's weight and bias (DequantizeLinear, Mul). */
   readonly layerNodes: ReadonlyMap<string, readonly string[]>;
 }
@@ -52,7 +52,12 @@ export function quantizedActivations(index: GraphIndex, artifacts: StaticArtifac
   return tensors;
 }
 
-class InputRewrites {
+/** The `before` of a NodeSpec that inserts a node ahead of `node` (unnamed nodes cannot be referred to: appended then). */
+export function insertBefore(node: NodeView | undefined): { readonly before?: string } {
+  return node === undefined || node.name === '' ? {} : { before: node.name };
+}
+
+export class InputRewrites {
   private readonly rewritten = new Map<string, string[]>();
 
   of(node: NodeView): string[] {
@@ -76,20 +81,20 @@ class InputRewrites {
 }
 
 /** (Cast(q) - zero point) * scale, every operand a constant: folded by ONNX Runtime at load time. */
-async function castMulWeight(ctx: StageContext, names: NameAllocator, weight: string, broadcast: NonNullable<LayerQuant['broadcast']>, added: string[]): Promise<string> {
+async function castMulWeight(ctx: StageContext, names: NameAllocator, weight: string, broadcast: NonNullable<LayerQuant['broadcast']>, before: string, added: string[]): Promise<string> {
   const [scale, cast, castNode] = [names.take(), names.take(), names.take()];
   await ctx.model.setWeight(scale, broadcast.scale);
-  await ctx.model.addNode({ opType: 'Cast', name: castNode, inputs: [weight], outputs: [cast], attributes: { to: { type: 'int', value: 1 } } });
+  await ctx.model.addNode({ opType: 'Cast', name: castNode, inputs: [weight], outputs: [cast], attributes: { to: { type: 'int', value: 1 } }, before });
   let centred = cast;
   if (broadcast.zeroPoint !== undefined) {
     const [zeroPoint, subNode] = [names.take(), names.take()];
     centred = names.take();
     await ctx.model.setWeight(zeroPoint, broadcast.zeroPoint);
-    await ctx.model.addNode({ opType: 'Sub', name: subNode, inputs: [cast, zeroPoint], outputs: [centred] });
+    await ctx.model.addNode({ opType: 'Sub', name: subNode, inputs: [cast, zeroPoint], outputs: [centred], before });
     added.push(subNode);
   }
   const [dequantized, mulNode] = [names.take(), names.take()];
-  await ctx.model.addNode({ opType: 'Mul', name: mulNode, inputs: [centred, scale], outputs: [dequantized] });
+  await ctx.model.addNode({ opType: 'Mul', name: mulNode, inputs: [centred, scale], outputs: [dequantized], before });
   added.push(castNode, mulNode);
   return dequantized;
 }
@@ -99,11 +104,67 @@ function biasAxis(quant: LayerQuant): number | undefined {
   return quant.biasDims.length - 1;
 }
 
+/** Writes a float bias corrected for weight rounding where the layer keeps it (a weights-int8 layer, or an int8 one without an int32 bias). */
+export async function writeFloatBias(ctx: StageContext, names: NameAllocator, rewrites: InputRewrites, node: NodeView, quant: LayerQuant): Promise<void> {
+  if (quant.floatBias === undefined) return;
+  const slot = quant.layer.bias;
+  if (slot.kind === 'add') await ctx.model.setWeight(slot.weight, quant.floatBias);
+  else if (quant.layer.linear.bias !== undefined) await ctx.model.setWeight(quant.layer.linear.bias.name, quant.floatBias);
+  else {
+    const bias = names.take();
+    await ctx.model.setWeight(bias, quant.floatBias);
+    rewrites.set(node, 2, bias);
+  }
+}
+
+/**
+ * Writes one layer in QDQ form: its weight through DequantizeLinear (or Cast + Mul for a
+ * weights-int8 layer), and for an int8 layer whose input scale is `inputScale` its int32 bias.
+ * The nodes go just before the layer's; returns their names.
+ */
+export async function writeQdqLayer(ctx: StageContext, names: NameAllocator, rewrites: InputRewrites, node: NodeView, quant: LayerQuant, level: 'int8' | 'weights-int8', inputScale: string | undefined): Promise<string[]> {
+  const added: string[] = [];
+  const weight = names.take();
+  await ctx.model.setWeight(weight, quant.quantized);
+  let scale: string | undefined;
+  let dequantized: string;
+  if (level === 'weights-int8' && quant.broadcast !== undefined) {
+    dequantized = await castMulWeight(ctx, names, weight, quant.broadcast, node.name, added);
+  } else {
+    scale = names.take();
+    dequantized = names.take();
+    const dqNode = names.take();
+    await ctx.model.setWeight(scale, quant.scale);
+    const dqInputs = [weight, scale];
+    if (quant.zeroPoint !== undefined) {
+      const zeroPoint = names.take();
+      await ctx.model.setWeight(zeroPoint, quant.zeroPoint);
+      dqInputs.push(zeroPoint);
+    }
+    await ctx.model.addNode({ opType: 'DequantizeLinear', name: dqNode, inputs: dqInputs, outputs: [dequantized], before: node.name, ...(quant.axis === undefined ? {} : { attributes: { axis: quant.axis } }) });
+    added.push(dqNode);
+  }
+  rewrites.set(node, 1, dequantized);
+
+  if (level === 'int8' && quant.int32Bias !== undefined && inputScale !== undefined && scale !== undefined) {
+    const [bias, biasScale, biasDequantized, mulNode, biasNode] = [names.take(), names.take(), names.take(), names.take(), names.take()];
+    await ctx.model.setWeight(bias, quant.int32Bias.tensor);
+    await ctx.model.addNode({ opType: 'Mul', name: mulNode, inputs: [inputScale, scale], outputs: [biasScale], before: node.name });
+    const axis = biasAxis(quant);
+    await ctx.model.addNode({ opType: 'DequantizeLinear', name: biasNode, inputs: [bias, biasScale], outputs: [biasDequantized], before: node.name, ...(axis === undefined ? {} : { attributes: { axis } }) });
+    added.push(mulNode, biasNode);
+    rewrites.set(node, 2, biasDequantized);
+  } else {
+    await writeFloatBias(ctx, names, rewrites, node, quant);
+  }
+  return added;
+}
+
 export async function writeStaticPlan(ctx: StageContext, view: GraphView, artifacts: StaticArtifacts, plan: StaticPlan): Promise<WrittenPlan> {
   const index = new GraphIndex(view);
   const names = new NameAllocator(view);
   const rewrites = new InputRewrites();
-  const activationNodes = new Map<string, readonly [string, string]>();
+  const activationNodes = new Map<string, readonly string[]>();
   const scaleOf = new Map<string, string>();
   for (const tensor of quantizedActivations(index, artifacts, plan)) {
     const quant = artifacts.activations.get(tensor);
@@ -111,9 +172,12 @@ export async function writeStaticPlan(ctx: StageContext, view: GraphView, artifa
     const [scale, zeroPoint, quantized, dequantized, qNode, dqNode] = [names.take(), names.take(), names.take(), names.take(), names.take(), names.take()];
     await ctx.model.setWeight(scale, quant.scaleTensor);
     await ctx.model.setWeight(zeroPoint, quant.zeroPointTensor);
-    await ctx.model.addNode({ opType: 'QuantizeLinear', name: qNode, inputs: [tensor, scale, zeroPoint], outputs: [quantized] });
-    await ctx.model.addNode({ opType: 'DequantizeLinear', name: dqNode, inputs: [quantized, scale, zeroPoint], outputs: [dequantized] });
-    for (const use of index.consumers(tensor)) rewrites.set(use.node, use.index, dequantized);
+    // Before the first reader (consumers come in node order), so that the node list stays topologically sorted.
+    const uses = index.consumers(tensor);
+    const before = insertBefore(uses[0]?.node);
+    await ctx.model.addNode({ opType: 'QuantizeLinear', name: qNode, inputs: [tensor, scale, zeroPoint], outputs: [quantized], ...before });
+    await ctx.model.addNode({ opType: 'DequantizeLinear', name: dqNode, inputs: [quantized, scale, zeroPoint], outputs: [dequantized], ...before });
+    for (const use of uses) rewrites.set(use.node, use.index, dequantized);
     activationNodes.set(tensor, [qNode, dqNode]);
     scaleOf.set(tensor, scale);
   }
@@ -122,50 +186,7 @@ export async function writeStaticPlan(ctx: StageContext, view: GraphView, artifa
   for (const [name, level] of plan.layers) {
     if (level === 'fp32') continue;
     const quant = artifacts.layers.get(name) as LayerQuant;
-    const node = index.node(name) as NodeView;
-    const added: string[] = [];
-    const weight = names.take();
-    await ctx.model.setWeight(weight, quant.quantized);
-    let scale: string | undefined;
-    let dequantized: string;
-    if (level === 'weights-int8' && quant.broadcast !== undefined) {
-      dequantized = await castMulWeight(ctx, names, weight, quant.broadcast, added);
-    } else {
-      scale = names.take();
-      dequantized = names.take();
-      const dqNode = names.take();
-      await ctx.model.setWeight(scale, quant.scale);
-      const dqInputs = [weight, scale];
-      if (quant.zeroPoint !== undefined) {
-        const zeroPoint = names.take();
-        await ctx.model.setWeight(zeroPoint, quant.zeroPoint);
-        dqInputs.push(zeroPoint);
-      }
-      await ctx.model.addNode({ opType: 'DequantizeLinear', name: dqNode, inputs: dqInputs, outputs: [dequantized], ...(quant.axis === undefined ? {} : { attributes: { axis: quant.axis } }) });
-      added.push(dqNode);
-    }
-    rewrites.set(node, 1, dequantized);
-
-    const inputScale = scaleOf.get(quant.layer.input);
-    if (level === 'int8' && quant.int32Bias !== undefined && inputScale !== undefined && scale !== undefined) {
-      const [bias, biasScale, biasDequantized, mulNode, biasNode] = [names.take(), names.take(), names.take(), names.take(), names.take()];
-      await ctx.model.setWeight(bias, quant.int32Bias.tensor);
-      await ctx.model.addNode({ opType: 'Mul', name: mulNode, inputs: [inputScale, scale], outputs: [biasScale] });
-      const axis = biasAxis(quant);
-      await ctx.model.addNode({ opType: 'DequantizeLinear', name: biasNode, inputs: [bias, biasScale], outputs: [biasDequantized], ...(axis === undefined ? {} : { attributes: { axis } }) });
-      added.push(mulNode, biasNode);
-      rewrites.set(node, 2, biasDequantized);
-    } else if (quant.floatBias !== undefined) {
-      const slot = quant.layer.bias;
-      if (slot.kind === 'add') await ctx.model.setWeight(slot.weight, quant.floatBias);
-      else if (quant.layer.linear.bias !== undefined) await ctx.model.setWeight(quant.layer.linear.bias.name, quant.floatBias);
-      else {
-        const bias = names.take();
-        await ctx.model.setWeight(bias, quant.floatBias);
-        rewrites.set(node, 2, bias);
-      }
-    }
-    layerNodes.set(name, added);
+    layerNodes.set(name, await writeQdqLayer(ctx, names, rewrites, index.node(name) as NodeView, quant, level, scaleOf.get(quant.layer.input)));
   }
   await rewrites.apply(ctx);
   await ctx.model.removeUnused();

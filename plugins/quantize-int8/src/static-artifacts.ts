@@ -14,6 +14,8 @@ export interface ActivationQuant {
   readonly zeroPoint: number;
   readonly scaleTensor: TensorHandle;
   readonly zeroPointTensor: TensorHandle;
+  /** The lowest and highest float values the quantized tensor can hold: scale x (qmin - zero point), scale x (qmax - zero point). */
+  readonly representable: readonly [number, number];
 }
 
 export interface LayerQuant extends QuantizedLayerWeight {
@@ -83,6 +85,7 @@ async function calibrate(ctx: StageContext, tensors: readonly string[], params: 
   if (scheme.activationType === 'float' || tensors.length === 0) return result;
   const activationType = scheme.activationType;
   const symmetric = activationType === 'int8';
+  const [qmin, qmax] = activationType === 'uint8' ? [0, 255] : [-128, 127];
   const ranges = await ctx.calibration.ranges(tensors, {
     method: params.calibration,
     ...(params.calibration === 'percentile' ? { percentile: params.percentile } : {}),
@@ -97,18 +100,18 @@ async function calibrate(ctx: StageContext, tensors: readonly string[], params: 
       zeroPoint: range.zeroPoint,
       scaleTensor: await writeScalar(ctx, 'float', range.scale),
       zeroPointTensor: await writeScalar(ctx, activationType, range.zeroPoint),
+      representable: [range.scale * (qmin - range.zeroPoint), range.scale * (qmax - range.zeroPoint)],
     });
   }
   return result;
 }
 
 /** The activation ranges around a layer whose output is quantized (constant channels are judged against them). */
-function constantCheck(activations: ReadonlyMap<string, ActivationQuant>, layer: WeightLayer, scheme: QuantizationScheme): ConstantChannelCheck | undefined {
+function constantCheck(activations: ReadonlyMap<string, ActivationQuant>, layer: WeightLayer): ConstantChannelCheck | undefined {
   const input = activations.get(layer.input);
   const output = activations.get(layer.output);
   if (input === undefined || output === undefined) return undefined;
-  const [qmin, qmax] = scheme.activationType === 'uint8' ? [0, 255] : [-128, 127];
-  const inputAbsMax = Math.max(Math.abs(qmin - input.zeroPoint), Math.abs(qmax - input.zeroPoint)) * input.scale;
+  const inputAbsMax = Math.max(-input.representable[0], input.representable[1]);
   return { inputScale: input.scale, inputAbsMax, outputStep: output.scale };
 }
 
@@ -159,7 +162,7 @@ export async function prepareStatic(
   for (const [position, layer] of layers.entries()) {
     ctx.signal.throwIfAborted();
     ctx.progress(0.4 + (0.2 * position) / layers.length, `quantizing weights of ${layer.name}`);
-    const weight = await quantizeLayerWeight(ctx, index, layer, scheme, means.get(layer.input), constantCheck(activations, layer, scheme));
+    const weight = await quantizeLayerWeight(ctx, index, layer, scheme, means.get(layer.input), constantCheck(activations, layer));
     const floatBias = weight.bias === undefined || weight.correction === 0 ? undefined : await ctx.tensors.write({ dataType: 'float', dims: weight.biasDims, values: Float32Array.from(weight.bias) });
     let int32Bias: LayerQuant['int32Bias'];
     const input = activations.get(layer.input);

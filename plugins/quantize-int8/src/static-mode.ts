@@ -10,7 +10,8 @@ import { selectWeightLayers, type WeightLayer } from './layers';
 import { decideByLatency, attributionUnits } from './latency-aware';
 import { chooseMixedPrecision, type MixedPrecisionOutcome } from './mixed-precision';
 import type { QuantizeInt8Params } from './params';
-import { quantizedActivations, writeStaticPlan, type LayerLevel, type StaticPlan } from './qdq-writer';
+import { quantizedActivations, writeStaticPlan, type LayerLevel, type StaticPlan, type WrittenPlan } from './qdq-writer';
+import { writeQOperatorPlan } from './qoperator-writer';
 import type { QuantizationScheme } from './scheme';
 import { prepareStatic, selectActivationUnits, type StaticArtifacts } from './static-artifacts';
 import { StageSummary } from './summary';
@@ -80,9 +81,13 @@ export async function runStatic(ctx: StageContext, params: QuantizeInt8Params, s
   for (const name of forced.keys()) levels.set(name, 'weights-int8');
 
   const base = await ctx.model.snapshot();
-  const write = async (chosen: ReadonlyMap<string, LayerLevel>) => {
+  const write = async (chosen: ReadonlyMap<string, LayerLevel>): Promise<WrittenPlan> => {
     await ctx.model.restore(base);
-    return writeStaticPlan(ctx, view, artifacts, toPlan(chosen, artifacts, weightOnly));
+    const plan = toPlan(chosen, artifacts, weightOnly);
+    if (params.format === 'qdq') return writeStaticPlan(ctx, view, artifacts, plan);
+    const written = await writeQOperatorPlan(ctx, view, artifacts, plan);
+    summary.set('layersQOperator', written.qoperatorLayers);
+    return written;
   };
 
   if (params.mixedPrecision.enabled) {

@@ -14,7 +14,7 @@ export function describeScheme(scheme: QuantizationScheme, params: QuantizeInt8P
   if (scheme.mode === 'dynamic') return `dynamic: ${weights}, uint8 activations quantized at run time (DynamicQuantizeLinear + MatMulInteger)`;
   if (scheme.activationType === 'float') return `weight-only: ${weights} (${params.weightOnlyFormat}), float activations`;
   const activations = scheme.activationType === 'int8' ? 'int8 symmetric' : 'uint8 asymmetric';
-  return `static QDQ: ${weights}, ${activations} activations calibrated by ${params.calibration}`;
+  return `static ${params.format === 'qdq' ? 'QDQ' : 'QOperator'}: ${weights}, ${activations} activations calibrated by ${params.calibration}`;
 }
 
 /** Collects what a run did, for the StageResult: counts in `summary`, reasons in `notes`. */

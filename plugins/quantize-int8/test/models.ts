@@ -98,3 +98,28 @@ graph = helper.make_graph(nodes, 'residual', [helper.make_tensor_value_info('x',
   [init('wl', rng.normal(0, 0.3, (8, 4, 3, 3))), init('bl', rng.normal(0, 0.1, 8)), init('wr', rng.normal(0, 0.3, (8, 4, 1, 1))),
    init('br', rng.normal(0, 0.1, 8)), init('wh', rng.normal(0, 0.3, (4, 8, 1, 1))), init('bh', rng.normal(0, 0.1, 4))])`);
 }
+
+/**
+ * A MobileNet-like chain: x [1, 4, 8, 8] -> Conv 'c1' (8, 3x3, pads 1) -> Relu -> depthwise Conv
+ * 'c2' (group 8, stride 2, pads 1) -> Relu -> Conv 'c3' (16, 1x1) -> hard swish (HardSigmoid, Mul)
+ * -> Conv 'c4' (6, 1x1) -> y [1, 6, 4, 4]: consecutive int8 layers, a float operator between two
+ * of them, and a last layer that feeds the graph output.
+ */
+export function chainModel(): Uint8Array {
+  return build(`
+nodes = [
+  helper.make_node('Conv', ['x', 'w1', 'b1'], ['h1'], name='c1', pads=[1, 1, 1, 1], kernel_shape=[3, 3]),
+  helper.make_node('Relu', ['h1'], ['a1'], name='r1'),
+  helper.make_node('Conv', ['a1', 'w2', 'b2'], ['h2'], name='c2', pads=[1, 1, 1, 1], kernel_shape=[3, 3], strides=[2, 2], group=8, dilations=[1, 1]),
+  helper.make_node('Relu', ['h2'], ['a2'], name='r2'),
+  helper.make_node('Conv', ['a2', 'w3', 'b3'], ['h3'], name='c3', kernel_shape=[1, 1]),
+  helper.make_node('HardSigmoid', ['h3'], ['g3'], name='gate', alpha=1.0 / 6, beta=0.5),
+  helper.make_node('Mul', ['h3', 'g3'], ['m3'], name='swish'),
+  helper.make_node('Conv', ['m3', 'w4', 'b4'], ['y'], name='c4', kernel_shape=[1, 1]),
+]
+graph = helper.make_graph(nodes, 'chain', [helper.make_tensor_value_info('x', TensorProto.FLOAT, [1, 4, 8, 8])],
+  [helper.make_tensor_value_info('y', TensorProto.FLOAT, [1, 6, 4, 4])],
+  [init('w1', rng.normal(0, 0.3, (8, 4, 3, 3))), init('b1', rng.normal(0, 0.1, 8)), init('w2', rng.normal(0, 0.3, (8, 1, 3, 3))),
+   init('b2', rng.normal(0, 0.1, 8)), init('w3', rng.normal(0, 0.3, (16, 8, 1, 1))), init('b3', rng.normal(0, 0.1, 16)),
+   init('w4', rng.normal(0, 0.3, (6, 16, 1, 1))), init('b4', rng.normal(0, 0.1, 6))])`);
+}

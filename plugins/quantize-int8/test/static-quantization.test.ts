@@ -4,7 +4,7 @@ import { createInProcessKernels, compareOutputs, randomInputs, readModel, runOnn
 const { quantizeTensor } = createInProcessKernels();
 import path from 'node:path';
 import plugin from '../src/index';
-import { intAttribute, nodeNamed, nodesOf, producerOf, storedWeight } from './graph-queries';
+import { checkWithPythonOnnx, intAttribute, nodeNamed, nodesOf, producerOf, storedWeight } from './graph-queries';
 import { convModel, linearModel, residualModel } from './models';
 
 // Tolerances: outputs of a two-layer model quantized to int8 keep a cosine above 0.999 against
@@ -36,6 +36,8 @@ describe('quantize-int8 static (QDQ) on small models', () => {
     // Relu's output is what gets quantized (ONNX Runtime then drops the Relu into QLinearConv).
     expect(producerOf(model, nodesOf(model, 'QuantizeLinear').map((node) => node.input[0]).find((input) => producerOf(model, input)?.opType === 'Relu') ?? '')).toBeDefined();
     expect(run.result?.summary).toMatchObject({ mode: 'static', perChannel: true, reduceRange: false, layersInt8: 2, layersFp32: 0 });
+    // Inserted nodes go before their readers: the node list stays topologically sorted without the pipeline's sort.
+    checkWithPythonOnnx(run.bytes);
 
     const feeds = await randomInputs(run.input, { seed: 99 });
     const reference = await runOnnx(run.input, feeds);
