@@ -10,6 +10,10 @@
 #include <thread>
 #include <vector>
 
+#if defined(__linux__)
+#include <sched.h>
+#endif
+
 namespace edgepress {
 
 namespace {
@@ -76,6 +80,7 @@ struct Job {
   int seats = 0;   // workers that may still join (guarded by the pool mutex)
   int joined = 0;  // slots handed out to workers (guarded by the pool mutex)
   int active = 0;  // workers inside Work() (guarded by the pool mutex)
+  int caller_cpu = -1;  // where the caller ran when it queued the job (-1: unknown)
   std::exception_ptr error;  // guarded by the pool mutex
   std::condition_variable idle;
 };
@@ -88,11 +93,21 @@ class WorkerPool {
     return *pool;
   }
 
+  WorkerPool() {
+#if defined(__linux__)
+    // The CPUs the process may use, as its first caller sees them (workers narrow their own set).
+    if (sched_getaffinity(0, sizeof allowed_, &allowed_) != 0) CPU_ZERO(&allowed_);
+#endif
+  }
+
   void Run(int threads, size_t units, const std::function<void(size_t)>& body, const std::function<void(bool)>& scope) {
     Job job(units, threads);
     job.body = &body;
     job.scope = scope ? &scope : nullptr;
     job.seats = threads - 1;
+#if defined(__linux__)
+    job.caller_cpu = sched_getcpu();
+#endif
     {
       std::lock_guard<std::mutex> lock(mutex_);
       while (workers_.size() < static_cast<size_t>(threads - 1)) workers_.emplace_back([this] { WorkerLoop(); });
@@ -145,6 +160,24 @@ class WorkerPool {
     }
   }
 
+  // Keeps this worker off the CPU its job's caller runs on. On the 2-vCPU VM, once ONNX Runtime's
+  // threads had run (and even after the process had idled 10 ms), the scheduler kept waking the
+  // worker on the caller's vCPU, the other one idle: the two then took turns on one core, and 2
+  // threads measured as slow as 1 (256 x 1024 x 1024 int8: 0.66 ms instead of 0.41; the worker
+  // took part in 2 of 3 calls, and both threads ran on the same vCPU). The affinity only changes
+  // when the caller moves, a system call every few calls at most.
+  void StayOffCpu(int cpu) {
+#if defined(__linux__)
+    thread_local int avoided = -1;
+    if (cpu < 0 || cpu == avoided || !CPU_ISSET(cpu, &allowed_) || CPU_COUNT(&allowed_) < 2) return;
+    cpu_set_t others = allowed_;
+    CPU_CLR(cpu, &others);
+    if (sched_setaffinity(0, sizeof others, &others) == 0) avoided = cpu;
+#else
+    (void)cpu;
+#endif
+  }
+
   void WorkerLoop() {
     std::unique_lock<std::mutex> lock(mutex_);
     for (;;) {
@@ -153,7 +186,14 @@ class WorkerPool {
         SpinForWork();
         lock.lock();
       }
-      wake_.wait(lock, [&] { return !jobs_.empty(); });
+      if (jobs_.empty()) {
+        // Sleep until a job is queued, then go round the loop: a worker woken too late for its job
+        // (on a VM, waking a halted vCPU can take longer than a 0.2 ms call that its caller then
+        // finishes alone) spins again before sleeping. Waiting here for the next job instead sent
+        // such a worker straight back to sleep, to be late again for the next call.
+        wake_.wait(lock);
+        continue;
+      }
       Job* job = jobs_.front();
       if (job->seats == 0) {
         jobs_.pop_front();  // full: its owner no longer needs it queued
@@ -164,6 +204,7 @@ class WorkerPool {
       const int slot = ++job->joined;
       ++job->active;
       lock.unlock();
+      StayOffCpu(job->caller_cpu);
       Work(*job, slot);
       lock.lock();
       if (--job->active == 0) job->idle.notify_all();
@@ -177,6 +218,9 @@ class WorkerPool {
   std::deque<Job*> jobs_;
   std::atomic<size_t> queued_{0};  // jobs_.size(), readable without the lock
   std::vector<std::thread> workers_;
+#if defined(__linux__)
+  cpu_set_t allowed_;
+#endif
 };
 
 }  // namespace
