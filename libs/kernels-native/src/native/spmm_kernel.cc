@@ -1,5 +1,6 @@
 #include "spmm_kernel.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "cpu_features.h"
@@ -94,6 +95,33 @@ __attribute__((target("avx2,fma"))) void Transpose8x8Avx2(const float* src, size
   }
 }
 
+// dst[c * ldd + r] = src[r * lds + c] for a 16 x 16 block: every row read and written is one
+// 64-byte vector (4 shuffles per vector; the 8 x 8 AVX2 blocks need 6 per 16 floats).
+__attribute__((target("avx512f"))) void Transpose16x16Avx512(const float* src, size_t lds, float* dst, size_t ldd) {
+  __m512 r[16], t[16];
+  for (int i = 0; i < 16; ++i) r[i] = _mm512_loadu_ps(src + i * lds);
+  for (int i = 0; i < 16; i += 2) {
+    t[i] = _mm512_unpacklo_ps(r[i], r[i + 1]);
+    t[i + 1] = _mm512_unpackhi_ps(r[i], r[i + 1]);
+  }
+  // r[4g + s], 128-bit lane l: column 4l + s of rows 4g .. 4g+3.
+  for (int i = 0; i < 16; i += 4) {
+    r[i] = _mm512_shuffle_ps(t[i], t[i + 2], _MM_SHUFFLE(1, 0, 1, 0));
+    r[i + 1] = _mm512_shuffle_ps(t[i], t[i + 2], _MM_SHUFFLE(3, 2, 3, 2));
+    r[i + 2] = _mm512_shuffle_ps(t[i + 1], t[i + 3], _MM_SHUFFLE(1, 0, 1, 0));
+    r[i + 3] = _mm512_shuffle_ps(t[i + 1], t[i + 3], _MM_SHUFFLE(3, 2, 3, 2));
+  }
+  // Column 4l + s is lane l of r[s], r[4 + s], r[8 + s], r[12 + s]: a 4 x 4 transpose of lanes.
+  for (int s = 0; s < 4; ++s) {
+    const __m512 u0 = _mm512_shuffle_f32x4(r[s], r[4 + s], 0x44), u1 = _mm512_shuffle_f32x4(r[s], r[4 + s], 0xEE);
+    const __m512 u2 = _mm512_shuffle_f32x4(r[8 + s], r[12 + s], 0x44), u3 = _mm512_shuffle_f32x4(r[8 + s], r[12 + s], 0xEE);
+    _mm512_storeu_ps(dst + (0 + s) * ldd, _mm512_shuffle_f32x4(u0, u2, 0x88));
+    _mm512_storeu_ps(dst + (4 + s) * ldd, _mm512_shuffle_f32x4(u0, u2, 0xDD));
+    _mm512_storeu_ps(dst + (8 + s) * ldd, _mm512_shuffle_f32x4(u1, u3, 0x88));
+    _mm512_storeu_ps(dst + (12 + s) * ldd, _mm512_shuffle_f32x4(u1, u3, 0xDD));
+  }
+}
+
 using PanelFn = void (*)(const CsrView&, size_t, size_t, const float*, size_t, size_t, float*, size_t);
 
 template <int kVectors>
@@ -116,6 +144,14 @@ void SpmmPanelAvx2(const CsrView& a, size_t row_begin, size_t row_end, const flo
 
 // AVX-512: four 16-float vectors cover a 64-wide panel; a partial last vector is masked (a
 // separate load and mask register per nonzero, so full-width panels use the unmasked variant).
+// Each nonzero prefetches the panel row of the nonzero kPrefetchAhead places later (its first
+// and third 64-byte lines): a panel of K x 64 floats lives in L2, not L1. Measured on Zen 5 at
+// 64 x 1024 x 1024, 90 % sparse: 1.33 -> 1.23 ns per nonzero; prefetching all four lines, or 4,
+// 8 or 32 places ahead, gained less or nothing (prefetches take load slots too). Splitting the
+// sums over two accumulator sets or interleaving two rows gained under 4 %: the loop is bound by
+// its loads, not by the FMA latency.
+constexpr int32_t kPrefetchAhead = 16;
+
 template <int kVectors, bool kMasked>
 __attribute__((target("avx512f"))) void PanelAvx512(const CsrView& a, size_t row_begin, size_t row_end,
                                                    const float* panel, size_t ldp, size_t width, float* out,
@@ -123,11 +159,17 @@ __attribute__((target("avx512f"))) void PanelAvx512(const CsrView& a, size_t row
   const size_t last = width - 16 * (kVectors - 1);
   const __mmask16 tail = static_cast<__mmask16>(last >= 16 ? 0xffffu : (1u << last) - 1u);
   constexpr int kFull = kMasked ? kVectors - 1 : kVectors;
+  // The last nonzero of these rows: prefetch indices stay within the arrays.
+  const int32_t last_nonzero = a.indptr[row_end] - 1;
   for (size_t r = row_begin; r < row_end; ++r) {
     __m512 acc[kVectors];
     for (int q = 0; q < kVectors; ++q) acc[q] = _mm512_setzero_ps();
     const int32_t end = a.indptr[r + 1];
     for (int32_t j = a.indptr[r]; j < end; ++j) {
+      const int32_t ahead = std::min(j + kPrefetchAhead, last_nonzero);
+      const char* upcoming = reinterpret_cast<const char*>(panel + static_cast<size_t>(a.indices[ahead]) * ldp);
+      _mm_prefetch(upcoming, _MM_HINT_T0);
+      if (kVectors > 2) _mm_prefetch(upcoming + 128, _MM_HINT_T0);
       const __m512 v = _mm512_set1_ps(a.values[j]);
       const float* row = panel + static_cast<size_t>(a.indices[j]) * ldp;
       for (int q = 0; q < kFull; ++q) acc[q] = _mm512_fmadd_ps(v, _mm512_loadu_ps(row + 16 * q), acc[q]);
@@ -190,7 +232,15 @@ SpmmKernel ResolveSpmmKernel(SpmmKernel requested) {
 void TransposeBlock(const float* src, size_t lds, float* dst, size_t ldd, size_t rows, size_t cols) {
   size_t full_rows = 0, full_cols = 0;
 #if defined(__x86_64__)
-  if (HasAvx2Fma()) {
+  if (HasAvx512F()) {
+    // Whole 64-byte lines on both sides. Measured at 64 x 1024 x 1024, 90 % sparse (packing X and
+    // unpacking Y): 0.20 -> 0.18 ms a product with the prefetch above, against the AVX2 pairs below.
+    full_rows = rows & ~size_t{15};
+    full_cols = cols & ~size_t{15};
+    for (size_t r = 0; r < full_rows; r += 16) {
+      for (size_t c = 0; c < full_cols; c += 16) Transpose16x16Avx512(src + r * lds + c, lds, dst + c * ldd + r, ldd);
+    }
+  } else if (HasAvx2Fma()) {
     // Pairs of 8 x 8 blocks are ordered so that the side with the longer row stride (rows of X
     // when packing, rows of Y when unpacking, often 4 KB apart and so competing for one L1 set)
     // has each 64-byte line read or written whole, with at most 8 such lines in flight. Touching
