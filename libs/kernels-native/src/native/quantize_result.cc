@@ -14,7 +14,10 @@ namespace edgepress {
 namespace {
 
 constexpr size_t kLargeBlock = size_t{1} << 18;
-constexpr size_t kCacheBlocks = 64;
+// 512 blocks: V8 collects results in batches, and a product loop of 64 x 1024 x 1024 (256 KiB
+// results) returned more than 64 blocks per collection; with 64 kept, a quarter of its time went
+// to mapping and zeroing fresh pages (0.25 -> 0.21 ms a call). The byte cap binds for larger blocks.
+constexpr size_t kCacheBlocks = 512;
 constexpr size_t kCacheBytes = size_t{128} << 20;
 constexpr size_t kPage = 4096;
 
@@ -47,12 +50,25 @@ class BlockCache {
     return true;
   }
 
-  bool Put(const Block& block) {
+  // Keeps `block`; returns the blocks to unmap. A full cache makes room by dropping its oldest
+  // blocks: refusing the new one instead left a cache full of one size (64 x 256 KiB after
+  // 64 x 1024 x 1024 products) while every later 1 MiB result mapped and zeroed fresh pages,
+  // which took 256 x 1024 x 1024 int8 from 0.65 to 0.99 ms a call.
+  std::vector<Block> Put(const Block& block) {
+    std::vector<Block> dropped;
     std::lock_guard<std::mutex> lock(mutex_);
-    if (blocks_.size() >= kCacheBlocks || cached_bytes_ + block.capacity > kCacheBytes) return false;
+    if (block.capacity > kCacheBytes) {
+      dropped.push_back(block);
+      return dropped;
+    }
+    while (!blocks_.empty() && (blocks_.size() >= kCacheBlocks || cached_bytes_ + block.capacity > kCacheBytes)) {
+      dropped.push_back(blocks_.front());
+      cached_bytes_ -= blocks_.front().capacity;
+      blocks_.erase(blocks_.begin());
+    }
     blocks_.push_back(block);
     cached_bytes_ += block.capacity;
-    return true;
+    return dropped;
   }
 
  private:
@@ -82,7 +98,7 @@ void FreeBlock(const Block& block) {
   if (!block.data) return;
 #if defined(__linux__)
   if (block.capacity >= kLargeBlock) {
-    if (!BlockCache::Instance().Put(block)) munmap(block.data, block.capacity);
+    for (const Block& dropped : BlockCache::Instance().Put(block)) munmap(dropped.data, dropped.capacity);
     return;
   }
 #endif

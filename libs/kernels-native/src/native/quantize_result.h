@@ -4,7 +4,7 @@
 // large as an AMX GEMM of 256 x 1024 x 1024: V8's zero-fill of a fresh ArrayBuffer, and the page
 // faults of fresh memory. Blocks of 256 KiB and more come from a small process-wide cache of
 // blocks that earlier results returned when JavaScript collected them (bounded: at most
-// kCacheBlocks blocks and kCacheBytes bytes are kept; the rest is unmapped).
+// kCacheBlocks blocks and kCacheBytes bytes are kept; the oldest are unmapped to make room).
 #include <napi.h>
 
 #include <cstddef>
