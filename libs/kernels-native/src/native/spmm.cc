@@ -9,8 +9,11 @@
 //                  side) and every nonzero w[k,n] adds w * X^T[k, 0..64) into eight AVX2
 //                  registers: one broadcast, eight FMAs, and a contiguous 256-byte panel row
 //                  per nonzero, with no gathers or scatters. CSR of W (scatter into Y rows) or a
-//                  gather over X would need a memory access per multiply instead. Tiles of 16
-//                  output columns are then transposed into Y.
+//                  gather over X would need a memory access per multiply instead. A work
+//                  unit's 64 output columns (a 16 KiB tile) are then transposed into Y at once,
+//                  so that each row of Y gets 256 contiguous bytes (tiles of 16 columns wrote
+//                  one 64-byte line per row at a time, 4 KB apart: 0.17 -> 0.16 ms at
+//                  64 x 1024 x 1024, 90 % sparse, one thread).
 //
 // Work goes to the shared worker pool in units of 64 rows of the CSR operand (times one panel);
 // every output element is summed within one unit in nonzero order, so any thread count gives
@@ -32,7 +35,6 @@
 namespace edgepress {
 namespace {
 
-constexpr size_t kTileRows = 16;
 // Work units handed to the worker pool: small enough that a thread the OS schedules late on a
 // busy machine costs little (the others take the remaining units), large enough to amortise.
 constexpr size_t kRowsPerUnit = 64;
@@ -106,12 +108,9 @@ void DenseTimesCsc(SpmmKernel kernel, const float* x, size_t m, size_t k, const 
     cancel.ThrowIfCancelled();
     const size_t m0 = (unit / chunks) * kSpmmPanelWidth, c_begin = (unit % chunks) * kRowsPerUnit;
     const size_t width = std::min(kSpmmPanelWidth, m - m0), c_end = std::min(n, c_begin + kRowsPerUnit);
-    alignas(64) float tile[kTileRows * kSpmmPanelWidth];
-    for (size_t c = c_begin; c < c_end; c += kTileRows) {
-      const size_t rows = std::min(kTileRows, c_end - c);
-      SpmmPanel(kernel, wt, c, c + rows, packed + m0 * k, width, width, tile, kSpmmPanelWidth);
-      TransposeBlock(tile, kSpmmPanelWidth, y + m0 * n + c, n, rows, width);
-    }
+    alignas(64) float tile[kRowsPerUnit * kSpmmPanelWidth];
+    SpmmPanel(kernel, wt, c_begin, c_end, packed + m0 * k, width, width, tile, kSpmmPanelWidth);
+    TransposeBlock(tile, kSpmmPanelWidth, y + m0 * n + c_begin, n, c_end - c_begin, width);
   });
 }
 

@@ -233,12 +233,20 @@ void TransposeBlock(const float* src, size_t lds, float* dst, size_t ldd, size_t
   size_t full_rows = 0, full_cols = 0;
 #if defined(__x86_64__)
   if (HasAvx512F()) {
-    // Whole 64-byte lines on both sides. Measured at 64 x 1024 x 1024, 90 % sparse (packing X and
-    // unpacking Y): 0.20 -> 0.18 ms a product with the prefetch above, against the AVX2 pairs below.
+    // Whole 64-byte lines on both sides, and the side with the longer row stride visited row after
+    // row (several consecutive lines of one row in a row). Measured at 64 x 1024 x 1024, 90 %
+    // sparse (packing X and unpacking Y): 0.20 -> 0.18 ms a product with the prefetch above,
+    // against the AVX2 pairs below.
     full_rows = rows & ~size_t{15};
     full_cols = cols & ~size_t{15};
-    for (size_t r = 0; r < full_rows; r += 16) {
-      for (size_t c = 0; c < full_cols; c += 16) Transpose16x16Avx512(src + r * lds + c, lds, dst + c * ldd + r, ldd);
+    if (ldd > lds) {
+      for (size_t c = 0; c < full_cols; c += 16) {
+        for (size_t r = 0; r < full_rows; r += 16) Transpose16x16Avx512(src + r * lds + c, lds, dst + c * ldd + r, ldd);
+      }
+    } else {
+      for (size_t r = 0; r < full_rows; r += 16) {
+        for (size_t c = 0; c < full_cols; c += 16) Transpose16x16Avx512(src + r * lds + c, lds, dst + c * ldd + r, ldd);
+      }
     }
   } else if (HasAvx2Fma()) {
     // Pairs of 8 x 8 blocks are ordered so that the side with the longer row stride (rows of X
