@@ -52,13 +52,6 @@ struct AGeometry {
   bool is_signed = false;
 };
 
-void AllocateA(const AGeometry& g, PreparedA& prepared) {
-  prepared.rows_padded = RoundUp(g.m, kRowPad);
-  prepared.a8 = AlignedBuffer<uint8_t>(prepared.rows_padded * g.kp);
-  if (g.need_row_sum) prepared.row_sum = AlignedBuffer<int32_t>(g.m);
-  if (g.need_a16) prepared.a16 = AlignedBuffer<int16_t>(prepared.rows_padded * g.kp);
-}
-
 // Rows [begin, end) of the padded copy: `fill_row(r, dest, chunk_stride)` writes real row r as
 // kp / 64 chunks of 64 bytes at dest + c * chunk_stride and returns the row's sum; padding rows
 // (m and above) are zeroed.
@@ -67,15 +60,15 @@ void FillARows(const AGeometry& g, const PreparedA& prepared, size_t begin, size
   const size_t chunks = g.kp / kKChunk;
   const size_t stride = g.tiled ? kRowPad * kKChunk : kKChunk;
   for (size_t r = begin; r < end; ++r) {
-    uint8_t* dest = g.tiled ? prepared.a8.data() + ((r / kRowPad) * chunks * kRowPad + r % kRowPad) * kKChunk : prepared.a8.data() + r * g.kp;
+    uint8_t* dest = g.tiled ? prepared.a8() + ((r / kRowPad) * chunks * kRowPad + r % kRowPad) * kKChunk : prepared.a8() + r * g.kp;
     if (r < g.m) {
       const int32_t sum = fill_row(r, dest, stride);
-      if (g.need_row_sum) prepared.row_sum.data()[r] = sum;
+      if (g.need_row_sum) prepared.row_sum()[r] = sum;
     } else {
       for (size_t c = 0; c < chunks; ++c) std::memset(dest + c * stride, 0, kKChunk);
     }
     if (g.need_a16) {
-      int16_t* wide = prepared.a16.data() + r * g.kp;
+      int16_t* wide = prepared.a16() + r * g.kp;
       for (size_t i = 0; i < g.kp; ++i) wide[i] = g.is_signed ? static_cast<int8_t>(dest[i]) : dest[i];
     }
   }
@@ -90,11 +83,10 @@ void FillARows(const AGeometry& g, const PreparedA& prepared, size_t begin, size
 template <typename FillRow>
 void RunGemm(GemmInt8Operands op, const AGeometry& g, Int8Kernel kernel, GemmEpilogue epilogue, int threads, const CancelFlag& cancel,
              const FillRow& fill_row) {
-  PreparedA prepared;
-  AllocateA(g, prepared);
-  op.a8 = prepared.a8.data();
-  op.a16 = prepared.a16.data();
-  epilogue.row_sum = prepared.row_sum.data();
+  const PreparedA prepared(g.m, g.kp, g.need_row_sum, g.need_a16);
+  op.a8 = prepared.a8();
+  op.a16 = prepared.a16();
+  epilogue.row_sum = prepared.row_sum();
   epilogue.stream_out = op.m * op.b.n * sizeof(float) >= kStreamOutputBytes && epilogue.CanStream();
   auto run = [&](size_t r0, size_t r1, size_t p0, size_t p1) {
     switch (kernel) {
@@ -105,7 +97,7 @@ void RunGemm(GemmInt8Operands op, const AGeometry& g, Int8Kernel kernel, GemmEpi
     }
     epilogue.Finish();
   };
-  const size_t rows_padded = prepared.rows_padded, panels = op.b.panels;
+  const size_t rows_padded = prepared.rows_padded(), panels = op.b.panels;
   const size_t unit_panels = kernel == Int8Kernel::kAvx512Vnni ? 3 : 2;
   const int useful = UsefulThreads(threads, op.m * op.b.n * op.b.k);
   const size_t row_blocks = (op.m + kRowBlock - 1) / kRowBlock;

@@ -23,13 +23,13 @@
 #include <algorithm>
 #include <cstdint>
 #include <memory>
-#include <vector>
 
 #include "async_task.h"
 #include "gemm_worker_pool.h"
 #include "output_buffers.h"
 #include "registry.h"
 #include "spmm_kernel.h"
+#include "thread_scratch.h"
 #include "typed_array_args.h"
 
 namespace edgepress {
@@ -41,37 +41,6 @@ constexpr size_t kRowsPerUnit = 64;
 // Products of at most this many multiply-adds (rows of the dense side times nonzeros; about half
 // a millisecond on one core) run on the JavaScript thread (see AsyncTask::Run).
 constexpr size_t kInlineMultiplyAdds = size_t{1} << 24;
-
-inline float* AlignTo64(float* p) {
-  return reinterpret_cast<float*>((reinterpret_cast<uintptr_t>(p) + 63) & ~uintptr_t{63});
-}
-
-// The packed activations of one call, 64-byte aligned. Up to kKeptFloats stay allocated per
-// calling thread between calls: a fresh buffer costs a page fault per 4 KB on first touch, which
-// measured a fifth of a small product; larger buffers are freed after the call.
-class PackedScratch {
- public:
-  explicit PackedScratch(size_t floats) {
-    if (floats <= kKeptFloats) {
-      std::vector<float>& kept = Kept();
-      if (kept.size() < floats + 16) kept.resize(floats + 16);
-      data_ = AlignTo64(kept.data());
-    } else {
-      owned_.reset(new float[floats + 16]);
-      data_ = AlignTo64(owned_.get());
-    }
-  }
-  float* data() const { return data_; }
-
- private:
-  static constexpr size_t kKeptFloats = size_t{1} << 20;
-  static std::vector<float>& Kept() {
-    thread_local std::vector<float> kept;
-    return kept;
-  }
-  std::unique_ptr<float[]> owned_;
-  float* data_ = nullptr;
-};
 
 void CsrTimesDense(SpmmKernel kernel, const CsrView& a, size_t m, const float* b, size_t n, float* y, int threads,
                    const CancelFlag& cancel) {
@@ -90,8 +59,8 @@ void DenseTimesCsc(SpmmKernel kernel, const float* x, size_t m, size_t k, const 
   // X^T packed once into 64-row panels, 64-byte aligned: unaligned panel rows split a quarter of
   // the loads across cache lines, which measured about 30 % slower.
   const size_t panels = (m + kSpmmPanelWidth - 1) / kSpmmPanelWidth;
-  PackedScratch scratch(m * k);
-  float* packed = scratch.data();
+  const ThreadScratch scratch(m * k * sizeof(float));
+  float* packed = reinterpret_cast<float*>(scratch.data());
   constexpr size_t kPackRows = 256;  // rows of a panel packed per unit
   const size_t pack_chunks = (k + kPackRows - 1) / kPackRows;
   // Packing 64 x 1024 floats takes about 12 us on one core, no more than waking a worker for it:
