@@ -1,6 +1,7 @@
 /**
  * quantize-int8: 8-bit quantization for ONNX Runtime and int8 targets.
- * - static (default): QDQ format with activation ranges calibrated on the run's calibration data
+ * - static (default): QDQ format (or QOperator: QLinearConv/QLinearMatMul written directly, format
+ *   'qoperator') with activation ranges calibrated on the run's calibration data
  *   (min-max, percentile, entropy or MSE), int8 weights from ctx.kernels.quantize (per channel or
  *   per tensor, symmetric by default, 7-bit where the target saturates 16-bit sums), int32 biases,
  *   BatchNormalization folded first and biases corrected for the mean shift of weight rounding;
@@ -20,7 +21,7 @@ export default definePlugin({
   version: '0.1.0',
   kind: 'quantize',
   description:
-    'Quantizes weights and activations to 8 bits: static QDQ calibrated on real data (per-channel or per-tensor, min-max/percentile/entropy/MSE) or dynamic MatMulInteger, with optional mixed precision from measured layer sensitivity and latency-aware fallbacks measured in ONNX Runtime.',
+    'Quantizes weights and activations to 8 bits: static QDQ or QOperator calibrated on real data (per-channel or per-tensor, min-max/percentile/entropy/MSE) or dynamic MatMulInteger, with optional mixed precision from measured layer sensitivity and latency-aware fallbacks measured in ONNX Runtime.',
   params: quantizeInt8Params,
   engines: '^1.0.0',
   supports: supportsInt8,

@@ -82,6 +82,21 @@ describe('quantize-int8 static, QOperator format', () => {
     }
   }, 60_000);
 
+  it('writes per-tensor scales with scalar zero points (Edge TPU), and 7-bit weights (no VNNI)', async () => {
+    const tpu = await testPlugin(plugin, { model: chain, target: 'coral-edge-tpu', calibration, params: { format: 'qoperator' } });
+    const avx2 = await testPlugin(plugin, { model: chain, target: 'xeon-e5-2690-v4', calibration, params: { format: 'qoperator' } });
+    for (const layer of ['c1', 'c2', 'c3']) {
+      expect(storedWeight(tpu.model, layer)).toMatchObject({ form: 'qlinear', axis: undefined, scales: expect.objectContaining({ length: 1 }) });
+      expect(tpu.model.readWeight(nodeNamed(tpu.model, layer).input[5]).dims).toEqual([]);
+      expect(Math.max(...(storedWeight(avx2.model, layer) as { values: Int8Array }).values.map(Math.abs))).toBe(63);
+    }
+    for (const run of [tpu, avx2]) {
+      checkWithPythonOnnx(run.bytes);
+      const feeds = await randomInputs(run.input, { seed: 99 });
+      expect(compareOutputs(await runOnnx(run.input, feeds), await runOnnx(run.bytes, feeds)).cosine).toBeGreaterThan(0.99);
+    }
+  }, 60_000);
+
   it('writes MatMul as QLinearMatMul (per-column scales) with its bias Add in float, and keeps Gemm in QDQ form', async () => {
     const linear = linearModel();
     const qdq = await testPlugin(plugin, { model: linear, target: TARGET, calibration });
