@@ -94,7 +94,12 @@ void DenseTimesCscPrivatePanels(SpmmKernel kernel, const float* x, size_t m, siz
 
 void DenseTimesCsc(SpmmKernel kernel, const float* x, size_t m, size_t k, const CsrView& wt, size_t n, float* y,
                    int threads, const CancelFlag& cancel) {
-  if (m <= kSpmmPanelWidth && threads > 1) return DenseTimesCscPrivatePanels(kernel, x, m, k, wt, n, y, threads, cancel);
+  // Up to 1 MiB a copy (K <= 4096 at M = 64): every worker keeps its largest scratch block (see
+  // thread_scratch.h), and there may be 63 of them.
+  constexpr size_t kPrivatePanelBytes = size_t{1} << 20;
+  if (m <= kSpmmPanelWidth && threads > 1 && m * k * sizeof(float) <= kPrivatePanelBytes) {
+    return DenseTimesCscPrivatePanels(kernel, x, m, k, wt, n, y, threads, cancel);
+  }
   // X^T packed once into 64-row panels, 64-byte aligned: unaligned panel rows split a quarter of
   // the loads across cache lines, which measured about 30 % slower.
   const size_t panels = (m + kSpmmPanelWidth - 1) / kSpmmPanelWidth;
