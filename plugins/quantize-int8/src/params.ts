@@ -75,6 +75,10 @@ export const quantizeInt8Params = z.object({
     .boolean()
     .default(true)
     .describe('Fold BatchNormalization and per-channel Mul/Add that follow a layer into its weight and bias first (ONNX Runtime cannot quantize a BatchNormalization, and the folded bias is quantized with the layer).'),
+  fuseHardSwish: z
+    .boolean()
+    .default(true)
+    .describe('Rewrite hard swish written as Add(x, 3), Clip(0, 6), Mul by x and division by 6 as Mul(x, HardSigmoid(x)) first (the same function, two nodes and up to four constants fewer each; exact matches only).'),
   biasCorrection: z
     .boolean()
     .default(true)

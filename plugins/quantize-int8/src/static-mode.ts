@@ -1,11 +1,11 @@
 /**
- * Static quantization: fold BatchNormalization, pick the layers, calibrate activations and
- * quantize weights once (static-artifacts.ts), then choose each layer's level (int8, weights-int8
+ * Static quantization: fold BatchNormalization, fuse hard swish, pick the layers, calibrate
+ * activations and quantize weights once (static-artifacts.ts), then choose each layer's level (int8, weights-int8
  * or fp32) by measurement when mixed precision or latency awareness is on, each trial written
  * onto a snapshot of the float model and undone, and finally write the chosen plan.
  */
 import { EdgepressError, ErrorCode, type StageContext, type StageResult } from '@edgepress/plugin-sdk';
-import { compactNames, foldBatchNorm, GraphIndex } from '@edgepress/plugin-sdk/toolkit';
+import { compactNames, foldBatchNorm, fuseHardSwish, GraphIndex } from '@edgepress/plugin-sdk/toolkit';
 import { selectWeightLayers, type WeightLayer } from './layers';
 import { decideByLatency, attributionUnits } from './latency-aware';
 import { chooseMixedPrecision, type MixedPrecisionOutcome } from './mixed-precision';
@@ -58,6 +58,7 @@ export async function runStatic(ctx: StageContext, params: QuantizeInt8Params, s
   const summary = new StageSummary(scheme, params);
   await ctx.model.ensureOpset('', 13);
   if (params.foldBatchNorm) summary.folded(await foldBatchNorm(ctx));
+  if (params.fuseHardSwish) summary.fusedHardSwish(await fuseHardSwish(ctx));
   const view = await ctx.model.graph();
   const selection = selectWeightLayers(view, params);
   const weightOnly = scheme.activationType === 'float';

@@ -1,5 +1,5 @@
 import type { StageResult } from '@edgepress/plugin-sdk';
-import type { CompactNamesReport, FoldBatchNormReport } from '@edgepress/plugin-sdk/toolkit';
+import type { CompactNamesReport, FoldBatchNormReport, FuseHardSwishReport } from '@edgepress/plugin-sdk/toolkit';
 import type { MixedPrecisionOutcome } from './mixed-precision';
 import type { QuantizeInt8Params } from './params';
 import type { LayerLevel, StaticPlan } from './qdq-writer';
@@ -35,6 +35,10 @@ export class StageSummary {
     this.values.batchNormsFolded = report.batchNorms;
     this.values.elementwiseFolded = report.elementwise;
     this.notes.push(...report.notes);
+  }
+
+  fusedHardSwish(report: FuseHardSwishReport): void {
+    this.values.hardSwishFused = report.fused;
   }
 
   prepared(artifacts: StaticArtifacts): void {

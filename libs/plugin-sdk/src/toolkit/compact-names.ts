@@ -34,6 +34,7 @@ const DEFAULTS: Readonly<Record<string, Readonly<Record<string, 'ones' | 'zeros'
   MaxPool: { dilations: 'ones', strides: 'ones', pads: 'zeros', auto_pad: 'NOTSET', ceil_mode: 0, storage_order: 0 },
   AveragePool: { strides: 'ones', pads: 'zeros', auto_pad: 'NOTSET', ceil_mode: 0, count_include_pad: 0 },
   Gemm: { alpha: 1, beta: 1, transA: 0, transB: 0 },
+  HardSigmoid: { alpha: 0.2, beta: 0.5 },
 };
 
 function isDefault(node: NodeView, name: string, value: AttributeValue): boolean {
@@ -41,7 +42,9 @@ function isDefault(node: NodeView, name: string, value: AttributeValue): boolean
   const expected = DEFAULTS[node.opType]?.[name];
   if (expected === undefined) return false;
   if (expected === 'ones' || expected === 'zeros') return value.type === 'ints' && value.value.every((entry) => entry === (expected === 'ones' ? 1 : 0));
-  return (value.type === 'int' || value.type === 'float' || value.type === 'string') && value.value === expected;
+  // Float attributes are stored as float32: HardSigmoid's default alpha reads back as fround(0.2).
+  if (value.type === 'float') return typeof expected === 'number' && value.value === Math.fround(expected);
+  return (value.type === 'int' || value.type === 'string') && value.value === expected;
 }
 
 function shortName(prefix: string, index: number): string {

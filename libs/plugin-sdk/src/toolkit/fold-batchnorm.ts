@@ -4,6 +4,7 @@ import { collectAffineChain, type AffineChain } from './affine-chain';
 import { GraphIndex } from './graph-index';
 import { describeLinearLayer, type LinearLayer } from './linear-layer';
 import { floatAttribute, intAttribute, isOnnxOp } from './node-attributes';
+import { removeOrphanWeights } from './orphan-weights';
 import { elementCount } from './tensor-slice';
 import { readFloatWeight, writeWeight } from './weight-values';
 
@@ -199,11 +200,4 @@ export async function foldBatchNorm(ctx: StageContext, options: FoldBatchNormOpt
   }
   if (layers > 0 || constantBatchNorms > 0) await removeOrphanWeights(ctx, index);
   return { layers, batchNorms, elementwise, constantBatchNorms, nodesRemoved, notes };
-}
-
-/** Removes the weights that only the folded nodes read (BN parameters, scale/shift constants, replaced copies). */
-async function removeOrphanWeights(ctx: StageContext, before: GraphIndex): Promise<void> {
-  const after = new GraphIndex(await ctx.model.graph());
-  const orphans = before.view.weights.filter((weight) => !before.isUnread(weight.name) && after.isWeight(weight.name) && after.isUnread(weight.name));
-  if (orphans.length > 0) await ctx.model.removeWeights(orphans.map((weight) => weight.name));
 }

@@ -8,6 +8,7 @@ export { describeLinearLayer, type LinearLayer } from './linear-layer';
 export { channelBroadcast, perChannelValues, type ChannelBroadcast } from './channel-broadcast';
 export { collectAffineChain, type AffineChain, type AffineChainOptions } from './affine-chain';
 export { foldBatchNorm, type FoldBatchNormOptions, type FoldBatchNormReport } from './fold-batchnorm';
+export { fuseHardSwish, findHardSwishChains, scalarOperands, type FuseHardSwishReport, type HardSwishChain } from './fuse-hard-swish';
 export { intAttribute, floatAttribute, intsAttribute, floatsAttribute, stringAttribute, isOnnxOp } from './node-attributes';
 export { takeAlongAxis, keptIndices, elementCount } from './tensor-slice';
 export { isFloatWeight, readFloatWeight, writeWeight, type FloatWeight } from './weight-values';
