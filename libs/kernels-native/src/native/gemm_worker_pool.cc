@@ -72,6 +72,16 @@ class UnitRanges {
   std::atomic<uint64_t> ranges_[64];  // begin << 32 | end
 };
 
+// One step of a busy-wait loop: lets the sibling hyperthread run and keeps the loop from
+// flooding the memory system.
+inline void PauseWhilePolling() {
+#if defined(__x86_64__)
+  __builtin_ia32_pause();
+#else
+  std::this_thread::yield();
+#endif
+}
+
 struct Job {
   Job(size_t units, int threads) : ranges(units, threads) {}
   const std::function<void(size_t)>* body = nullptr;
@@ -79,7 +89,9 @@ struct Job {
   UnitRanges ranges;
   int seats = 0;   // workers that may still join (guarded by the pool mutex)
   int joined = 0;  // slots handed out to workers (guarded by the pool mutex)
-  int active = 0;  // workers inside Work() (guarded by the pool mutex)
+  // Workers inside Work(): changed under the pool mutex, read without it by a caller polling for
+  // the join (see AwaitWorkers).
+  std::atomic<int> active{0};
   int caller_cpu = -1;  // where the caller ran when it queued the job (-1: unknown)
   std::exception_ptr error;  // guarded by the pool mutex
   std::condition_variable idle;
@@ -116,7 +128,8 @@ class WorkerPool {
     }
     wake_.notify_all();
     Work(job, 0);
-    std::unique_lock<std::mutex> lock(mutex_);
+    AwaitWorkers(job);
+    std::unique_lock<std::mutex> lock = LockWithoutSleeping();
     for (auto it = jobs_.begin(); it != jobs_.end(); ++it) {
       if (*it == &job) {
         jobs_.erase(it);
@@ -129,6 +142,31 @@ class WorkerPool {
   }
 
  private:
+  // The caller, its own units done, polls for a short while for the workers still on their last
+  // unit before sleeping on the condition variable: a futex wake-up costs more than a balanced
+  // split leaves between the two. Measured at 64 x 1024 x 1024, 90 % sparse, 2 threads: both
+  // threads were done 85-87 us into a call that returned at 100-102 us; polling (with the mutex
+  // below) brought the return to 89-91 us. A worker that finishes after the poll still wakes the
+  // caller; taking the mutex afterwards (to unqueue the job) waits for a worker's notify, so the
+  // job outlives every use of it.
+  static void AwaitWorkers(const Job& job) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::microseconds(kSpinMicroseconds);
+    while (job.active.load(std::memory_order_acquire) != 0 && std::chrono::steady_clock::now() < deadline) {
+      PauseWhilePolling();
+    }
+  }
+
+  // The pool mutex, polled for briefly before sleeping on it: a worker that has just finished
+  // holds it for a few instructions, and a caller sleeping on it waits for a futex wake-up.
+  std::unique_lock<std::mutex> LockWithoutSleeping() {
+    std::unique_lock<std::mutex> lock(mutex_, std::defer_lock);
+    for (int attempt = 0; attempt < 1000 && !lock.try_lock(); ++attempt) {
+      PauseWhilePolling();
+    }
+    if (!lock.owns_lock()) lock.lock();
+    return lock;
+  }
+
   void Work(Job& job, int slot) {
     bool entered = false;
     try {
@@ -152,11 +190,7 @@ class WorkerPool {
   void SpinForWork() {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::microseconds(kSpinMicroseconds);
     while (queued_.load(std::memory_order_relaxed) == 0 && std::chrono::steady_clock::now() < deadline) {
-#if defined(__x86_64__)
-      __builtin_ia32_pause();
-#else
-      std::this_thread::yield();
-#endif
+      PauseWhilePolling();
     }
   }
 
