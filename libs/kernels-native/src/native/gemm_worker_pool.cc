@@ -129,7 +129,7 @@ class WorkerPool {
     wake_.notify_all();
     Work(job, 0);
     AwaitWorkers(job);
-    std::unique_lock<std::mutex> lock = LockWithoutSleeping();
+    std::unique_lock<std::mutex> lock(mutex_);
     for (auto it = jobs_.begin(); it != jobs_.end(); ++it) {
       if (*it == &job) {
         jobs_.erase(it);
@@ -145,26 +145,15 @@ class WorkerPool {
   // The caller, its own units done, polls for a short while for the workers still on their last
   // unit before sleeping on the condition variable: a futex wake-up costs more than a balanced
   // split leaves between the two. Measured at 64 x 1024 x 1024, 90 % sparse, 2 threads: both
-  // threads were done 85-87 us into a call that returned at 100-102 us; polling (with the mutex
-  // below) brought the return to 89-91 us. A worker that finishes after the poll still wakes the
-  // caller; taking the mutex afterwards (to unqueue the job) waits for a worker's notify, so the
-  // job outlives every use of it.
+  // threads were done 85-87 us into a call that returned at 100-102 us; polling brought the
+  // return to 89-91 us. A worker that finishes after the poll still wakes the caller; taking the
+  // mutex afterwards (to unqueue the job) waits for a worker's notify, so the job outlives every
+  // use of it.
   static void AwaitWorkers(const Job& job) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::microseconds(kSpinMicroseconds);
     while (job.active.load(std::memory_order_acquire) != 0 && std::chrono::steady_clock::now() < deadline) {
       PauseWhilePolling();
     }
-  }
-
-  // The pool mutex, polled for briefly before sleeping on it: a worker that has just finished
-  // holds it for a few instructions, and a caller sleeping on it waits for a futex wake-up.
-  std::unique_lock<std::mutex> LockWithoutSleeping() {
-    std::unique_lock<std::mutex> lock(mutex_, std::defer_lock);
-    for (int attempt = 0; attempt < 1000 && !lock.try_lock(); ++attempt) {
-      PauseWhilePolling();
-    }
-    if (!lock.owns_lock()) lock.lock();
-    return lock;
   }
 
   void Work(Job& job, int slot) {
