@@ -1,29 +1,19 @@
 /** Small models written by Debian's python-onnx (/usr/bin/python3) for the plugin tests. */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { pythonModels } from '@edgepress/plugin-sdk/testing';
 
-function build(body: string): Uint8Array {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'edgepress-quantize-int8-'));
-  try {
-    const file = path.join(folder, 'model.onnx');
-    const script = `
-import sys, numpy as np, onnx
-from onnx import helper, numpy_helper, TensorProto
+// Each body defines `graph`; the model is saved at opset 13 through the harness's pythonModels.
+const HELPERS = `
 rng = np.random.default_rng(0)
 def init(name, array): return numpy_helper.from_array(np.asarray(array, dtype=np.float32), name)
-${body}
+`;
+
+function build(body: string): Uint8Array {
+  const script = `${body}
 model = helper.make_model(graph, opset_imports=[helper.make_opsetid('', 13)])
 model.ir_version = 8
 onnx.checker.check_model(model)
-open(sys.argv[1], 'wb').write(model.SerializeToString())`;
-    const result = spawnSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`python failed: ${result.stderr}`);
-    return new Uint8Array(readFileSync(file));
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+open(os.path.join(out, 'model.onnx'), 'wb').write(model.SerializeToString())`;
+  return pythonModels(script, { helpers: HELPERS }).model;
 }
 
 /**
