@@ -60,6 +60,8 @@ export interface NativeAddon {
     kernel: 0 | 1 | 2 | 3,
     threads: number,
     cancel: NativeCancelFlag,
+    blockStarts: Int32Array | undefined,
+    blocks: number,
   ): Promise<Float32Array>;
   matmulDenseCsc(
     x: Float32Array,
@@ -73,6 +75,8 @@ export interface NativeAddon {
     kernel: 0 | 1 | 2 | 3,
     threads: number,
     cancel: NativeCancelFlag,
+    blockStarts: Int32Array | undefined,
+    blocks: number,
   ): Promise<Float32Array>;
   sparseKernels(): { portable: boolean; avx2: boolean; avx512: boolean; auto: 'portable' | 'avx2' | 'avx512' };
   kmeans1d(

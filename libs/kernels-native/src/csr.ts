@@ -12,6 +12,7 @@
  * Tests: csr.test.ts (round trips, validation errors).
  */
 import { callNative, native } from './binding';
+import { columnBlocksOf, type ColumnBlocks } from './csr-column-blocks';
 import { cancelFlagFor } from './cancellation';
 import type { KernelCallOptions, Tensor } from './tensor';
 import { expectMaxElements, expectTensor, expectThreads, invalidArgument, isTypedArrayOf, resourceExhausted } from './validate';
@@ -156,7 +157,9 @@ export function unpackCsc(matrix: CscMatrix, options: KernelCallOptions = {}): P
  * A sparse matrix validated once and copied into private storage, for repeated products with
  * the same sparse weight (as ONNX Runtime pre-packs constant weights): the O(nnz) structural
  * check then runs once, not on every call, and later writes to the caller's arrays cannot reach
- * what native code reads. Only objects made by prepareSparseMatrix are accepted as prepared.
+ * what native code reads. Matrices dense enough (about 7.5 % of entries or more) also get column
+ * blocks, which make their products up to twice as fast (csr-column-blocks.ts). Only objects
+ * made by prepareSparseMatrix are accepted as prepared.
  */
 export interface PreparedSparseMatrix<F extends SparseFormat = SparseFormat> {
   readonly format: F;
@@ -164,19 +167,26 @@ export interface PreparedSparseMatrix<F extends SparseFormat = SparseFormat> {
   readonly nnz: number;
 }
 
-const preparedStorage = new WeakMap<object, SparseMatrix>();
+/** A prepared matrix's private arrays, and its column blocks when the product kernels use them. */
+export interface PreparedArrays<F extends SparseFormat = SparseFormat> extends SparseMatrix<F> {
+  readonly columnBlocks?: ColumnBlocks;
+}
+
+const preparedStorage = new WeakMap<object, PreparedArrays>();
 
 export function prepareSparseMatrix<F extends SparseFormat>(matrix: SparseMatrix<F>, options: Pick<KernelCallOptions, 'maxElements'> = {}): PreparedSparseMatrix<F> {
   const format = (matrix as { format?: unknown } | null)?.format === 'csc' ? 'csc' : 'csr';
   const m = expectSparseMatrix('matrix', matrix, format, expectMaxElements(options.maxElements));
-  const copy: SparseMatrix = { format, shape: m.shape, indptr: m.indptr.slice(), indices: m.indices.slice(), values: m.values.slice() };
+  const arrays: SparseMatrix = { format, shape: m.shape, indptr: m.indptr.slice(), indices: m.indices.slice(), values: m.values.slice() };
+  const columnBlocks = columnBlocksOf(arrays);
+  const copy: PreparedArrays = columnBlocks === undefined ? arrays : { ...arrays, columnBlocks };
   const handle = Object.freeze({ format: format as F, shape: Object.freeze([...m.shape]) as unknown as readonly [number, number], nnz: m.indices.length });
   preparedStorage.set(handle, copy);
   return handle;
 }
 
 /** The validated arrays of a prepared matrix, or a full check of a plain one. */
-export function sparseOperand<F extends SparseFormat>(name: string, value: unknown, format: F, maxElements: number): SparseMatrix<F> {
+export function sparseOperand<F extends SparseFormat>(name: string, value: unknown, format: F, maxElements: number): PreparedArrays<F> {
   const prepared = typeof value === 'object' && value !== null ? preparedStorage.get(value) : undefined;
   if (prepared === undefined) return expectSparseMatrix(name, value, format, maxElements);
   if (prepared.format !== format) {
@@ -184,5 +194,5 @@ export function sparseOperand<F extends SparseFormat>(name: string, value: unkno
   }
   const [rows, cols] = prepared.shape;
   if (rows * cols > maxElements) throw resourceExhausted(name, rows * cols, maxElements);
-  return prepared as SparseMatrix<F>;
+  return prepared as PreparedArrays<F>;
 }

@@ -71,6 +71,40 @@ describe('csrMatmul (Y = A x B, A sparse)', () => {
   });
 });
 
+describe('prepared matrices with column blocks (128 and 256 columns; see csr-column-blocks.ts)', () => {
+  const rng = new TestRandom(24);
+  // K not a multiple of the block, and panel widths with masked tails; sparsities that give
+  // 128-column blocks (0.5), 256-column blocks (0.9) and none (0.97).
+  const BLOCKED: [number, number, number][] = [
+    [64, 1000, 70],
+    [70, 300, 33],
+    [1, 1000, 40],
+    [17, 513, 64],
+  ];
+
+  it.each(BLOCKED)('gives results bit-identical to the unblocked product, on every kernel and thread count: M=%i K=%i N=%i', async (m, k, n) => {
+    for (const sparsity of [0.5, 0.9, 0.97]) {
+      const x = rng.floats(m * k);
+      const w = rng.sparse(k * n, sparsity);
+      const csc = await packCsc({ data: w, shape: [k, n] });
+      const csr = await packCsr({ data: x, shape: [m, k] });
+      const reference = referenceMatmul(x, w, m, k, n);
+      for (const kernel of KERNELS) {
+        const plain = await matmulDenseCsc({ data: x, shape: [m, k] }, csc, { threads: 1, kernel });
+        expect(outOfTolerance(plain.data, reference, k)).toEqual([]);
+        for (const threads of [1, 2]) {
+          const blocked = await matmulDenseCsc({ data: x, shape: [m, k] }, prepareSparseMatrix(csc), { threads, kernel });
+          expect(Buffer.from(blocked.data.buffer).equals(Buffer.from(plain.data.buffer))).toBe(true);
+        }
+        // csrMatmul blocks the rows of its sparse operand the same way (here X sparse, W dense).
+        const plainCsr = await csrMatmul(csr, { data: w, shape: [k, n] }, { threads: 1, kernel });
+        const blockedCsr = await csrMatmul(prepareSparseMatrix(csr), { data: w, shape: [k, n] }, { threads: 2, kernel });
+        expect(Buffer.from(blockedCsr.data.buffer).equals(Buffer.from(plainCsr.data.buffer))).toBe(true);
+      }
+    }
+  });
+});
+
 describe('sparse products against ONNX Runtime MatMul on the densified weight', () => {
   const rng = new TestRandom(23);
   let ort: OrtSession;

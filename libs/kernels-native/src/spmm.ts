@@ -91,7 +91,8 @@ export async function csrMatmul(a: CsrMatrix | PreparedSparseMatrix<'csr'>, b: T
   const threads = expectThreads(options.threads);
   const cancel = cancelFlagFor(options.signal);
   const out = outputArray(options.out, m * n, [dense.data, sparse.indptr, sparse.indices, sparse.values]);
-  const y = await callNativeAfterTurn('csrMatmul', () => native.csrMatmul(sparse.indptr, sparse.indices, sparse.values, m, k, dense.data, n, out, kernel, threads, cancel));
+  const y = await callNativeAfterTurn('csrMatmul', () => native.csrMatmul(sparse.indptr, sparse.indices, sparse.values, m, k, dense.data, n, out, kernel, threads, cancel, sparse.columnBlocks?.starts, sparse.columnBlocks?.blocks ?? 0),
+  );
   return { data: y, shape: [m, n] };
 }
 
@@ -109,7 +110,7 @@ export async function matmulDenseCsc(x: Tensor<Float32Array>, w: CscMatrix | Pre
   const cancel = cancelFlagFor(options.signal);
   const out = outputArray(options.out, m * n, [dense.data, sparse.indptr, sparse.indices, sparse.values]);
   const y = await callNativeAfterTurn('matmulDenseCsc', () =>
-    native.matmulDenseCsc(dense.data, m, k, sparse.indptr, sparse.indices, sparse.values, n, out, kernel, threads, cancel),
+    native.matmulDenseCsc(dense.data, m, k, sparse.indptr, sparse.indices, sparse.values, n, out, kernel, threads, cancel, sparse.columnBlocks?.starts, sparse.columnBlocks?.blocks ?? 0),
   );
   return { data: y, shape: [m, n] };
 }

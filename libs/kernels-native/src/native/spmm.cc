@@ -163,8 +163,24 @@ struct SpmmOutput {
   Napi::ObjectReference js;
 };
 
+// Arguments `index` and `index + 1`: a prepared matrix's column blocks (see spmm_kernel.h), or
+// undefined and 0. Their starts come from csr-column-blocks.ts, built from a matrix that
+// csr.ts validated and kept private, so only their length is checked here.
+void ColumnBlocksArg(const Napi::CallbackInfo& info, size_t index, size_t rows, CsrView* a) {
+  if (info[index].IsUndefined()) return;
+  const ArraySpan<int32_t> starts = TypedArrayArg<int32_t>(info, index);
+  const size_t blocks = SizeArg(info, index + 1);
+  if (blocks == 0 || starts.size != (blocks + 1) * rows) {
+    throw Napi::RangeError::New(info.Env(), "the column blocks do not match the sparse matrix");
+  }
+  a->block_starts = starts.data;
+  a->blocks = blocks;
+  a->rows = rows;
+}
+
 Napi::Value CsrMatmul(const Napi::CallbackInfo& info) {
-  // (indptr[M+1], indices, values, M, K, b[K*N], N, y[M*N] | undefined, kernel, threads, cancel) -> y
+  // (indptr[M+1], indices, values, M, K, b[K*N], N, y[M*N] | undefined, kernel, threads, cancel,
+  //  blockStarts | undefined, blocks) -> y
   const ArraySpan<int32_t> indptr = TypedArrayArg<int32_t>(info, 0);
   const ArraySpan<int32_t> indices = TypedArrayArg<int32_t>(info, 1);
   const ArraySpan<float> values = TypedArrayArg<float>(info, 2);
@@ -176,15 +192,17 @@ Napi::Value CsrMatmul(const Napi::CallbackInfo& info) {
   if (indptr.size != m + 1 || indices.size != values.size || b.size != k * n) {
     throw Napi::RangeError::New(info.Env(), "csrMatmul: inconsistent arguments");
   }
+  CsrView a{indptr.data, indices.data, values.data};
+  ColumnBlocksArg(info, 11, m, &a);
   auto y = std::make_shared<SpmmOutput>(info, 7, m * n);
-  const CsrView a{indptr.data, indices.data, values.data};
-  AsyncTask* task = AsyncTask::Create(info.Env(), info[10], {info[0], info[1], info[2], info[5]});
+  AsyncTask* task = AsyncTask::Create(info.Env(), info[10], {info[0], info[1], info[2], info[5], info[11]});
   return task->Run([=](const CancelFlag& cancel) { CsrTimesDense(kernel, a, m, b.data, n, y->data, threads, cancel); },
                    [=](Napi::Env env) -> Napi::Value { return y->Result(env); }, values.size * n <= kInlineMultiplyAdds);
 }
 
 Napi::Value MatmulDenseCsc(const Napi::CallbackInfo& info) {
-  // (x[M*K], M, K, colptr[N+1], rowIndices, values, N, y[M*N] | undefined, kernel, threads, cancel) -> y
+  // (x[M*K], M, K, colptr[N+1], rowIndices, values, N, y[M*N] | undefined, kernel, threads, cancel,
+  //  blockStarts | undefined, blocks) -> y
   const ArraySpan<float> x = TypedArrayArg<float>(info, 0);
   const size_t m = SizeArg(info, 1), k = SizeArg(info, 2);
   const ArraySpan<int32_t> colptr = TypedArrayArg<int32_t>(info, 3);
@@ -196,9 +214,10 @@ Napi::Value MatmulDenseCsc(const Napi::CallbackInfo& info) {
   if (x.size != m * k || colptr.size != n + 1 || rows.size != values.size) {
     throw Napi::RangeError::New(info.Env(), "matmulDenseCsc: inconsistent arguments");
   }
+  CsrView wt{colptr.data, rows.data, values.data};
+  ColumnBlocksArg(info, 11, n, &wt);
   auto y = std::make_shared<SpmmOutput>(info, 7, m * n);
-  const CsrView wt{colptr.data, rows.data, values.data};
-  AsyncTask* task = AsyncTask::Create(info.Env(), info[10], {info[0], info[3], info[4], info[5]});
+  AsyncTask* task = AsyncTask::Create(info.Env(), info[10], {info[0], info[3], info[4], info[5], info[11]});
   return task->Run([=](const CancelFlag& cancel) { DenseTimesCsc(kernel, x.data, m, k, wt, n, y->data, threads, cancel); },
                    [=](Napi::Env env) -> Napi::Value { return y->Result(env); }, values.size * m <= kInlineMultiplyAdds);
 }

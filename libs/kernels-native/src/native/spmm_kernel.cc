@@ -12,12 +12,28 @@
 namespace edgepress {
 namespace {
 
-void SpmmPanelPortable(const CsrView& a, size_t row_begin, size_t row_end, const float* panel, size_t ldp,
-                       size_t width, float* out, size_t ldo) {
+// The nonzeros a kernel call walks: row r's are [begins[r], ends[r]) (a whole CSR row, or its
+// part in one column block). With `accumulate`, each row's sums start from what `out` holds.
+struct RowSpans {
+  const int32_t* begins;
+  const int32_t* ends;
+  const int32_t* indices;
+  const float* values;
+  // Whole rows: panel rows anywhere in K, worth prefetching (AVX-512). A column block's panel rows
+  // are few and reused from L1, and the nonzeros ahead of a span belong to other blocks.
+  bool whole_rows;
+};
+
+void SpmmPanelPortable(const RowSpans& a, size_t row_begin, size_t row_end, const float* panel, size_t ldp,
+                       size_t width, float* out, size_t ldo, bool accumulate) {
   float acc[kSpmmPanelWidth];
   for (size_t r = row_begin; r < row_end; ++r) {
-    std::memset(acc, 0, sizeof acc);
-    for (int32_t j = a.indptr[r]; j < a.indptr[r + 1]; ++j) {
+    if (accumulate) {
+      std::memcpy(acc, out + (r - row_begin) * ldo, width * sizeof(float));
+    } else {
+      std::memset(acc, 0, sizeof acc);
+    }
+    for (int32_t j = a.begins[r]; j < a.ends[r]; ++j) {
       const float v = a.values[j];
       const float* row = panel + static_cast<size_t>(a.indices[j]) * ldp;
       for (size_t c = 0; c < width; ++c) acc[c] += v * row[c];
@@ -35,22 +51,23 @@ __attribute__((target("avx2,fma"))) inline __m256i TailMask(size_t tail) {
 
 // kVectors full vectors plus, with kTail, one partial vector under `tail`.
 template <int kVectors, bool kTail>
-__attribute__((target("avx2,fma"))) void PanelAvx2(const CsrView& a, size_t row_begin, size_t row_end,
+__attribute__((target("avx2,fma"))) void PanelAvx2(const RowSpans& a, size_t row_begin, size_t row_end,
                                                    const float* panel, size_t ldp, size_t tail_width, float* out,
-                                                   size_t ldo) {
+                                                   size_t ldo, bool accumulate) {
   constexpr int kAcc = kVectors + (kTail ? 1 : 0);
   const __m256i tail = TailMask(kTail ? tail_width : 8);
   for (size_t r = row_begin; r < row_end; ++r) {
+    float* dst = out + (r - row_begin) * ldo;
     __m256 acc[kAcc];
-    for (int q = 0; q < kAcc; ++q) acc[q] = _mm256_setzero_ps();
-    const int32_t end = a.indptr[r + 1];
-    for (int32_t j = a.indptr[r]; j < end; ++j) {
+    for (int q = 0; q < kVectors; ++q) acc[q] = accumulate ? _mm256_loadu_ps(dst + 8 * q) : _mm256_setzero_ps();
+    if (kTail) acc[kVectors] = accumulate ? _mm256_maskload_ps(dst + 8 * kVectors, tail) : _mm256_setzero_ps();
+    const int32_t end = a.ends[r];
+    for (int32_t j = a.begins[r]; j < end; ++j) {
       const __m256 v = _mm256_broadcast_ss(a.values + j);
       const float* row = panel + static_cast<size_t>(a.indices[j]) * ldp;
       for (int q = 0; q < kVectors; ++q) acc[q] = _mm256_fmadd_ps(v, _mm256_loadu_ps(row + 8 * q), acc[q]);
       if (kTail) acc[kVectors] = _mm256_fmadd_ps(v, _mm256_maskload_ps(row + 8 * kVectors, tail), acc[kVectors]);
     }
-    float* dst = out + (r - row_begin) * ldo;
     for (int q = 0; q < kVectors; ++q) _mm256_storeu_ps(dst + 8 * q, acc[q]);
     if (kTail) _mm256_maskstore_ps(dst + 8 * kVectors, tail, acc[kVectors]);
   }
@@ -58,12 +75,13 @@ __attribute__((target("avx2,fma"))) void PanelAvx2(const CsrView& a, size_t row_
 
 // A one-column contiguous panel (one activation row): a sparse dot product per row, eight
 // nonzeros per gather.
-__attribute__((target("avx2,fma"))) void DotAvx2(const CsrView& a, size_t row_begin, size_t row_end,
+// Never called with column blocks (SpmmPanel), whose sums would start from a stored value.
+__attribute__((target("avx2,fma"))) void DotAvx2(const RowSpans& a, size_t row_begin, size_t row_end,
                                                  const float* x, float* out, size_t ldo) {
   for (size_t r = row_begin; r < row_end; ++r) {
     __m256 acc = _mm256_setzero_ps();
-    int32_t j = a.indptr[r];
-    const int32_t end = a.indptr[r + 1];
+    int32_t j = a.begins[r];
+    const int32_t end = a.ends[r];
     for (; j + 8 <= end; j += 8) {
       const __m256i idx = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(a.indices + j));
       acc = _mm256_fmadd_ps(_mm256_loadu_ps(a.values + j), _mm256_i32gather_ps(x, idx, 4), acc);
@@ -122,16 +140,16 @@ __attribute__((target("avx512f"))) void Transpose16x16Avx512(const float* src, s
   }
 }
 
-using PanelFn = void (*)(const CsrView&, size_t, size_t, const float*, size_t, size_t, float*, size_t);
+using PanelFn = void (*)(const RowSpans&, size_t, size_t, const float*, size_t, size_t, float*, size_t, bool);
 
 template <int kVectors>
 constexpr PanelFn PanelFor(bool tail) {
   return tail ? &PanelAvx2<kVectors, true> : &PanelAvx2<kVectors, false>;
 }
 
-void SpmmPanelAvx2(const CsrView& a, size_t row_begin, size_t row_end, const float* panel, size_t ldp, size_t width,
-                   float* out, size_t ldo) {
-  if (width == 1 && ldp == 1) {
+void SpmmPanelAvx2(const RowSpans& a, size_t row_begin, size_t row_end, const float* panel, size_t ldp, size_t width,
+                   float* out, size_t ldo, bool accumulate) {
+  if (width == 1 && ldp == 1 && !accumulate) {
     DotAvx2(a, row_begin, row_end, panel, out, ldo);
     return;
   }
@@ -139,7 +157,7 @@ void SpmmPanelAvx2(const CsrView& a, size_t row_begin, size_t row_end, const flo
       {nullptr, PanelFor<0>(true)}, {PanelFor<1>(false), PanelFor<1>(true)}, {PanelFor<2>(false), PanelFor<2>(true)},
       {PanelFor<3>(false), PanelFor<3>(true)}, {PanelFor<4>(false), PanelFor<4>(true)}, {PanelFor<5>(false), PanelFor<5>(true)},
       {PanelFor<6>(false), PanelFor<6>(true)}, {PanelFor<7>(false), PanelFor<7>(true)}, {PanelFor<8>(false), nullptr}};
-  kTable[width / 8][width % 8 != 0 ? 1 : 0](a, row_begin, row_end, panel, ldp, width % 8, out, ldo);
+  kTable[width / 8][width % 8 != 0 ? 1 : 0](a, row_begin, row_end, panel, ldp, width % 8, out, ldo, accumulate);
 }
 
 // AVX-512: four 16-float vectors cover a 64-wide panel; a partial last vector is masked (a
@@ -153,23 +171,28 @@ void SpmmPanelAvx2(const CsrView& a, size_t row_begin, size_t row_end, const flo
 constexpr int32_t kPrefetchAhead = 16;
 
 template <int kVectors, bool kMasked>
-__attribute__((target("avx512f"))) void PanelAvx512(const CsrView& a, size_t row_begin, size_t row_end,
+__attribute__((target("avx512f"))) void PanelAvx512(const RowSpans& a, size_t row_begin, size_t row_end,
                                                    const float* panel, size_t ldp, size_t width, float* out,
-                                                   size_t ldo) {
+                                                   size_t ldo, bool accumulate) {
   const size_t last = width - 16 * (kVectors - 1);
   const __mmask16 tail = static_cast<__mmask16>(last >= 16 ? 0xffffu : (1u << last) - 1u);
   constexpr int kFull = kMasked ? kVectors - 1 : kVectors;
   // The last nonzero of these rows: prefetch indices stay within the arrays.
-  const int32_t last_nonzero = a.indptr[row_end] - 1;
+  // (Spans grow with r, so this bounds every row's.)
+  const int32_t last_nonzero = a.ends[row_end - 1] - 1;
   for (size_t r = row_begin; r < row_end; ++r) {
+    float* dst = out + (r - row_begin) * ldo;
     __m512 acc[kVectors];
-    for (int q = 0; q < kVectors; ++q) acc[q] = _mm512_setzero_ps();
-    const int32_t end = a.indptr[r + 1];
-    for (int32_t j = a.indptr[r]; j < end; ++j) {
-      const int32_t ahead = std::min(j + kPrefetchAhead, last_nonzero);
-      const char* upcoming = reinterpret_cast<const char*>(panel + static_cast<size_t>(a.indices[ahead]) * ldp);
-      _mm_prefetch(upcoming, _MM_HINT_T0);
-      if (kVectors > 2) _mm_prefetch(upcoming + 128, _MM_HINT_T0);
+    for (int q = 0; q < kFull; ++q) acc[q] = accumulate ? _mm512_loadu_ps(dst + 16 * q) : _mm512_setzero_ps();
+    if (kMasked) acc[kVectors - 1] = accumulate ? _mm512_maskz_loadu_ps(tail, dst + 16 * (kVectors - 1)) : _mm512_setzero_ps();
+    const int32_t end = a.ends[r];
+    for (int32_t j = a.begins[r]; j < end; ++j) {
+      if (a.whole_rows) {
+        const int32_t ahead = std::min(j + kPrefetchAhead, last_nonzero);
+        const char* upcoming = reinterpret_cast<const char*>(panel + static_cast<size_t>(a.indices[ahead]) * ldp);
+        _mm_prefetch(upcoming, _MM_HINT_T0);
+        if (kVectors > 2) _mm_prefetch(upcoming + 128, _MM_HINT_T0);
+      }
       const __m512 v = _mm512_set1_ps(a.values[j]);
       const float* row = panel + static_cast<size_t>(a.indices[j]) * ldp;
       for (int q = 0; q < kFull; ++q) acc[q] = _mm512_fmadd_ps(v, _mm512_loadu_ps(row + 16 * q), acc[q]);
@@ -177,29 +200,28 @@ __attribute__((target("avx512f"))) void PanelAvx512(const CsrView& a, size_t row
         acc[kVectors - 1] = _mm512_fmadd_ps(v, _mm512_maskz_loadu_ps(tail, row + 16 * (kVectors - 1)), acc[kVectors - 1]);
       }
     }
-    float* dst = out + (r - row_begin) * ldo;
     for (int q = 0; q < kFull; ++q) _mm512_storeu_ps(dst + 16 * q, acc[q]);
     if (kMasked) _mm512_mask_storeu_ps(dst + 16 * (kVectors - 1), tail, acc[kVectors - 1]);
   }
 }
 
 template <int kVectors>
-void PanelAvx512Width(const CsrView& a, size_t row_begin, size_t row_end, const float* panel, size_t ldp,
-                      size_t width, float* out, size_t ldo) {
+void PanelAvx512Width(const RowSpans& a, size_t row_begin, size_t row_end, const float* panel, size_t ldp,
+                      size_t width, float* out, size_t ldo, bool accumulate) {
   if (width == 16 * kVectors) {
-    PanelAvx512<kVectors, false>(a, row_begin, row_end, panel, ldp, width, out, ldo);
+    PanelAvx512<kVectors, false>(a, row_begin, row_end, panel, ldp, width, out, ldo, accumulate);
   } else {
-    PanelAvx512<kVectors, true>(a, row_begin, row_end, panel, ldp, width, out, ldo);
+    PanelAvx512<kVectors, true>(a, row_begin, row_end, panel, ldp, width, out, ldo, accumulate);
   }
 }
 
-void SpmmPanelAvx512(const CsrView& a, size_t row_begin, size_t row_end, const float* panel, size_t ldp,
-                     size_t width, float* out, size_t ldo) {
+void SpmmPanelAvx512(const RowSpans& a, size_t row_begin, size_t row_end, const float* panel, size_t ldp,
+                     size_t width, float* out, size_t ldo, bool accumulate) {
   switch ((width + 15) / 16) {
-    case 1: return PanelAvx512Width<1>(a, row_begin, row_end, panel, ldp, width, out, ldo);
-    case 2: return PanelAvx512Width<2>(a, row_begin, row_end, panel, ldp, width, out, ldo);
-    case 3: return PanelAvx512Width<3>(a, row_begin, row_end, panel, ldp, width, out, ldo);
-    default: return PanelAvx512Width<4>(a, row_begin, row_end, panel, ldp, width, out, ldo);
+    case 1: return PanelAvx512Width<1>(a, row_begin, row_end, panel, ldp, width, out, ldo, accumulate);
+    case 2: return PanelAvx512Width<2>(a, row_begin, row_end, panel, ldp, width, out, ldo, accumulate);
+    case 3: return PanelAvx512Width<3>(a, row_begin, row_end, panel, ldp, width, out, ldo, accumulate);
+    default: return PanelAvx512Width<4>(a, row_begin, row_end, panel, ldp, width, out, ldo, accumulate);
   }
 }
 #endif
@@ -278,19 +300,38 @@ void TransposeBlock(const float* src, size_t lds, float* dst, size_t ldd, size_t
   }
 }
 
-void SpmmPanel(SpmmKernel kernel, const CsrView& a, size_t row_begin, size_t row_end, const float* panel, size_t ldp,
-               size_t width, float* out, size_t ldo) {
+namespace {
+
+void SpansTimesPanel(SpmmKernel kernel, const RowSpans& a, size_t row_begin, size_t row_end, const float* panel,
+                     size_t ldp, size_t width, float* out, size_t ldo, bool accumulate) {
 #if defined(__x86_64__)
-  if (kernel == SpmmKernel::kAvx512 && !(width == 1 && ldp == 1)) {
-    SpmmPanelAvx512(a, row_begin, row_end, panel, ldp, width, out, ldo);
+  if (kernel == SpmmKernel::kAvx512 && !(width == 1 && ldp == 1 && !accumulate)) {
+    SpmmPanelAvx512(a, row_begin, row_end, panel, ldp, width, out, ldo, accumulate);
     return;
   }
   if (kernel == SpmmKernel::kAvx2 || kernel == SpmmKernel::kAvx512) {
-    SpmmPanelAvx2(a, row_begin, row_end, panel, ldp, width, out, ldo);
+    SpmmPanelAvx2(a, row_begin, row_end, panel, ldp, width, out, ldo, accumulate);
     return;
   }
 #endif
-  SpmmPanelPortable(a, row_begin, row_end, panel, ldp, width, out, ldo);
+  SpmmPanelPortable(a, row_begin, row_end, panel, ldp, width, out, ldo, accumulate);
+}
+
+}  // namespace
+
+void SpmmPanel(SpmmKernel kernel, const CsrView& a, size_t row_begin, size_t row_end, const float* panel, size_t ldp,
+               size_t width, float* out, size_t ldo) {
+  if (row_begin >= row_end) return;
+  // A one-column contiguous panel is a sparse dot product per row (its own kernel), and fits in L1.
+  if (a.block_starts == nullptr || a.blocks < 2 || (width == 1 && ldp == 1)) {
+    SpansTimesPanel(kernel, {a.indptr, a.indptr + 1, a.indices, a.values, true}, row_begin, row_end, panel, ldp, width, out,
+                    ldo, false);
+    return;
+  }
+  for (size_t b = 0; b < a.blocks; ++b) {
+    const RowSpans block{a.block_starts + b * a.rows, a.block_starts + (b + 1) * a.rows, a.indices, a.values, false};
+    SpansTimesPanel(kernel, block, row_begin, row_end, panel, ldp, width, out, ldo, b > 0);
+  }
 }
 
 }  // namespace edgepress

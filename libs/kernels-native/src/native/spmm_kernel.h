@@ -9,6 +9,17 @@
 // times 64 activation rows costs one broadcast and eight (four) fused multiply-adds per nonzero,
 // with the panel (K x 64 floats) staying in L2. Sums run in nonzero order, so a row's result never depends on
 // which thread computed it.
+//
+// Column blocks: a panel of K x 64 floats (256 KB at K = 1024) lives in L2, and streaming four
+// lines of it per nonzero is what bounds the loop (about 47 bytes a cycle on Zen 5). A CSR matrix
+// prepared with column blocks (starts of every row's nonzeros in each block of 128 or 256
+// columns) is walked block by block instead: every row of the tile sums its nonzeros of one
+// block, then the next block continues from the stored sums, so a block's slice of the panel is
+// reused from L1 by all the tile's rows. The sums keep nonzero order (a float stored and loaded is
+// exact), so blocked and unblocked products are bit-identical. Blocks pay only when rows have
+// about 20 or more nonzeros in each (a short segment costs a mispredicted loop exit): measured at
+// 64 x 1024 x 1024 on Zen 5, 1.94 -> 0.90 ns per nonzero at 50 % density (128 columns), 1.25 ->
+// 1.14 at 10 % (256 columns).
 #include <cstddef>
 #include <cstdint>
 
@@ -28,6 +39,12 @@ struct CsrView {
   const int32_t* indptr;
   const int32_t* indices;
   const float* values;
+  // Optional column blocks: row r's nonzeros in columns [b * block, (b + 1) * block) are
+  // [block_starts[b * rows + r], block_starts[(b + 1) * rows + r]), for b < blocks; rows is the
+  // matrix's row count. Null: no blocks.
+  const int32_t* block_starts = nullptr;
+  size_t blocks = 0;
+  size_t rows = 0;
 };
 
 // `kernel` must be resolved (not kAuto) and available.
