@@ -5,9 +5,10 @@
 // matmulDenseCsc:  Y[M,N] = X[M,K] x W[K,N] with W sparse in CSC form (= CSR of W^T: one line
 //                  per output column n listing its nonzero k). This is the layer layout: a
 //                  sparse MatMul/Gemm weight times a batch of 1..1024 activation rows. Y^T = W^T
-//                  X^T, so X^T is packed once into K x 64 panels (64 activation rows side by
-//                  side) and every nonzero w[k,n] adds w * X^T[k, 0..64) into eight AVX2
-//                  registers: one broadcast, eight FMAs, and a contiguous 256-byte panel row
+//                  X^T, so X^T is packed into K x 64 panels (64 activation rows side by side,
+//                  by each thread for the units it takes) and every nonzero w[k,n] adds
+//                  w * X^T[k, 0..64) into four AVX-512 (eight AVX2) registers: one broadcast,
+//                  four (eight) FMAs, and a contiguous 256-byte panel row
 //                  per nonzero, with no gathers or scatters. CSR of W (scatter into Y rows) or a
 //                  gather over X would need a memory access per multiply instead. A work
 //                  unit's 64 output columns (a 16 KiB tile) are then transposed into Y at once,
@@ -39,8 +40,10 @@ namespace {
 // busy machine costs little (the others take the remaining units), large enough to amortise.
 constexpr size_t kRowsPerUnit = 64;
 // Products of at most this many multiply-adds (rows of the dense side times nonzeros; about half
-// a millisecond on one core) run on the JavaScript thread (see AsyncTask::Run).
-constexpr size_t kInlineMultiplyAdds = size_t{1} << 24;
+// a millisecond on one core at 0.017 ns each, Zen 5) run on the JavaScript thread (see
+// AsyncTask::Run). At 2^24, 256 x 1024 x 1024 at 90 % sparsity went through the libuv pool and
+// took 0.37 ms on 2 threads against 0.61 on one.
+constexpr size_t kInlineMultiplyAdds = size_t{1} << 25;
 
 void CsrTimesDense(SpmmKernel kernel, const CsrView& a, size_t m, const float* b, size_t n, float* y, int threads,
                    const CancelFlag& cancel) {
@@ -64,64 +67,47 @@ void MultiplyColumns(SpmmKernel kernel, const CsrView& wt, const float* panel, s
   TransposeBlock(tile, kSpmmPanelWidth, y + c_begin, n, c_end - c_begin, width);
 }
 
-// At most 64 activation rows (one panel) on several threads: each thread packs a copy of its
-// own (before its first unit) and multiplies from it. A panel packed by the caller alone made the
-// other thread read its 256 KB from the caller's cache on every call, and both slowed down: at
-// 64 x 1024 x 1024, 90 % sparse, a work unit took 11-14 us on 2 threads against 10 on one, and
-// a call 0.103-0.159 ms (median of 600) against 0.098-0.115 with private copies.
-void DenseTimesCscPrivatePanels(SpmmKernel kernel, const float* x, size_t m, size_t k, const CsrView& wt, size_t n, float* y,
-                                int threads, const CancelFlag& cancel) {
-  static thread_local std::unique_ptr<ThreadScratch> own;
-  static thread_local const float* panel = nullptr;
-  const size_t chunks = (n + kRowsPerUnit - 1) / kRowsPerUnit;
-  RunOnWorkerPool(
-      threads, chunks,
-      [&](size_t unit) {
-        cancel.ThrowIfCancelled();
-        MultiplyColumns(kernel, wt, panel, m, n, unit, y);
-      },
-      [&](bool enter) {
-        if (!enter) {
-          own.reset();
-          return;
-        }
-        own = std::make_unique<ThreadScratch>(m * k * sizeof(float));
-        float* packed = reinterpret_cast<float*>(own->data());
-        TransposeBlock(x, k, packed, m, m, k);
-        panel = packed;
-      });
-}
-
+// Every thread packs the panels of the units it takes into scratch of its own, one panel at a time
+// and just before multiplying from it (units go panel by panel, and each thread's contiguous range
+// of units covers a few whole panels). A panel packed by one thread and read by another crossed
+// between the cores' caches on every call: for a single panel (64 x 1024 x 1024, 90 % sparse, 2
+// threads) a work unit took 11-14 us against 10 on one thread, and a call 0.103-0.159 ms against
+// 0.098-0.115 with private copies; at 256 x 1024 x 1024 (four panels packed by the caller, then
+// shared) 2 threads ran at 0.38 ms against 0.63 on one.
 void DenseTimesCsc(SpmmKernel kernel, const float* x, size_t m, size_t k, const CsrView& wt, size_t n, float* y,
                    int threads, const CancelFlag& cancel) {
-  // Up to 1 MiB a copy (K <= 4096 at M = 64): every worker keeps its largest scratch block (see
-  // thread_scratch.h), and there may be 63 of them.
-  constexpr size_t kPrivatePanelBytes = size_t{1} << 20;
-  if (m <= kSpmmPanelWidth && threads > 1 && m * k * sizeof(float) <= kPrivatePanelBytes) {
-    return DenseTimesCscPrivatePanels(kernel, x, m, k, wt, n, y, threads, cancel);
-  }
-  // X^T packed once into 64-row panels, 64-byte aligned: unaligned panel rows split a quarter of
-  // the loads across cache lines, which measured about 30 % slower.
-  const size_t panels = (m + kSpmmPanelWidth - 1) / kSpmmPanelWidth;
-  const ThreadScratch scratch(m * k * sizeof(float));
-  float* packed = reinterpret_cast<float*>(scratch.data());
-  constexpr size_t kPackRows = 256;  // rows of a panel packed per unit
-  const size_t pack_chunks = (k + kPackRows - 1) / kPackRows;
-  // Packing 64 x 1024 floats takes about 12 us on one core, no more than waking a worker for it:
-  // below a million elements the calling thread packs alone.
-  const int pack_threads = m * k >= (size_t{1} << 20) ? threads : 1;
-  RunOnWorkerPool(pack_threads, panels * pack_chunks, [&](size_t unit) {
-    cancel.ThrowIfCancelled();
-    const size_t m0 = (unit / pack_chunks) * kSpmmPanelWidth, k0 = (unit % pack_chunks) * kPackRows;
-    const size_t width = std::min(kSpmmPanelWidth, m - m0), rows = std::min(kPackRows, k - k0);
-    TransposeBlock(x + m0 * k + k0, k, packed + m0 * k + k0 * width, width, width, rows);
-  });
+  struct PackedPanel {
+    std::unique_ptr<ThreadScratch> scratch;
+    size_t index = 0;
+    bool valid = false;
+  };
+  static thread_local PackedPanel own;
   const size_t chunks = (n + kRowsPerUnit - 1) / kRowsPerUnit;
-  RunOnWorkerPool(threads, panels * chunks, [&](size_t unit) {
-    cancel.ThrowIfCancelled();
-    const size_t m0 = (unit / chunks) * kSpmmPanelWidth;
-    MultiplyColumns(kernel, wt, packed + m0 * k, std::min(kSpmmPanelWidth, m - m0), n, unit % chunks, y + m0 * n);
-  });
+  const size_t panels = (m + kSpmmPanelWidth - 1) / kSpmmPanelWidth;
+  RunOnWorkerPool(
+      threads, panels * chunks,
+      [&](size_t unit) {
+        cancel.ThrowIfCancelled();
+        const size_t panel = unit / chunks, m0 = panel * kSpmmPanelWidth;
+        const size_t width = std::min(kSpmmPanelWidth, m - m0);
+        // 64-byte aligned (ThreadScratch): unaligned panel rows split a quarter of the loads across
+        // cache lines, which measured about 30 % slower.
+        float* packed = reinterpret_cast<float*>(own.scratch->data());
+        if (!own.valid || own.index != panel) {
+          TransposeBlock(x + m0 * k, k, packed, width, width, k);
+          own.index = panel;
+          own.valid = true;
+        }
+        MultiplyColumns(kernel, wt, packed, width, n, unit % chunks, y + m0 * n);
+      },
+      [&](bool enter) {
+        if (enter) {
+          own.scratch = std::make_unique<ThreadScratch>(std::min(m, kSpmmPanelWidth) * k * sizeof(float));
+          own.valid = false;
+        } else {
+          own.scratch.reset();
+        }
+      });
 }
 
 // A kernel id (SpmmKernel) that this CPU runs, resolved from kAuto.
