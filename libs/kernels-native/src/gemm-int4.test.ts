@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { buildModels, ElemType, session, tensor, type ModelSpec } from '../test/fixtures/ort-models';
-import { int4Kernels, matmulNBits, quantizeInt4Weights, type Int4Weights } from './gemm-int4';
+import { int4Kernels, matmulNBits, prepareInt4Weights, quantizeInt4Weights, type Int4Weights } from './gemm-int4';
 import { roundHalfToEven } from './quantize-params';
 
 function random(seed: number): () => number {
@@ -185,6 +185,28 @@ describe('4-bit block-wise weights (MatMulNBits)', () => {
     }
   });
 
+  it('gives prepared weights the same products as plain ones, and keeps them from later writes to the source arrays', async () => {
+    for (const [m, k, n, blockSize] of [
+      [1, 4096, 40, 32],
+      [3, 1000, 33, 128],
+      [1, 256, 17, 16],
+      [9, 300, 21, 64],
+    ] as const) {
+      const c: Case = { m, k, n, blockSize, symmetric: false, bias: true, seed: k + n };
+      const x = inputs(c);
+      const weights = await quantizeInt4Weights({ data: x.w, shape: [k, n] }, { blockSize });
+      const prepared = prepareInt4Weights(weights);
+      const plain = await matmulNBits({ data: x.a, shape: [m, k] }, weights, { bias: x.bias });
+      const { y, magnitude } = reference(x.a, dequantized(weights), x.bias, m, k, n);
+      expectCloseToSum(plain.data, y, magnitude);
+      weights.scales.fill(1);
+      weights.data.fill(0);
+      for (const threads of [1, 2]) {
+        expect(Array.from((await matmulNBits({ data: x.a, shape: [m, k] }, prepared, { bias: x.bias, threads })).data)).toEqual(Array.from(plain.data));
+      }
+    }
+  });
+
   it('matches a float64 reference on a larger product split across threads', async () => {
     const c: Case = { m: 19, k: 520, n: 70, blockSize: 64, symmetric: false, bias: true, seed: 5 };
     const x = inputs(c);
@@ -218,5 +240,9 @@ describe('4-bit weights argument errors', () => {
     await expect(matmulNBits({ data: new Float32Array(32), shape: [1, 32] }, good)).rejects.toMatchObject({ details: { argument: 'b.k' } });
     await expect(matmulNBits(a, good, { bias: new Float32Array(3) })).rejects.toMatchObject({ details: { argument: 'bias' } });
     await expect(matmulNBits(a, good, { threads: 65 })).rejects.toMatchObject({ details: { argument: 'threads' } });
+    expect(() => prepareInt4Weights({ ...good, scales: good.scales.map((s, i) => (i === 2 ? NaN : s)) })).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', details: { argument: 'b.scales[2]' } }));
+    const prepared = prepareInt4Weights(good);
+    await expect(matmulNBits({ data: new Float32Array(32), shape: [1, 32] }, prepared)).rejects.toMatchObject({ details: { argument: 'b.k' } });
+    await expect(matmulNBits(a, prepared, { maxElements: 100 })).rejects.toMatchObject({ code: 'RESOURCE_EXHAUSTED' });
   });
 });

@@ -22,8 +22,8 @@ export type {
 } from './gemm-int8';
 export { int8Kernels, packInt8Weights, packedInt8ByteLength } from './gemm-int8-weights';
 export type { Int8KernelName, Int8Weights, PackedInt8Weights } from './gemm-int8-weights';
-export { int4Kernels, matmulNBits, quantizeInt4Weights } from './gemm-int4';
-export type { Int4KernelName, Int4Weights, MatMulNBitsOptions, QuantizeInt4Options } from './gemm-int4';
+export { int4Kernels, matmulNBits, prepareInt4Weights, quantizeInt4Weights } from './gemm-int4';
+export type { Int4KernelName, Int4Weights, MatMulNBitsOptions, PreparedInt4Weights, QuantizeInt4Options } from './gemm-int4';
 export { Calibrator } from './calibrate';
 export type {
   CalibrationMethod,

@@ -18,6 +18,9 @@ namespace edgepress {
 namespace {
 
 constexpr size_t kMacsPerThread = size_t{1} << 21;
+// Products of at most this many multiply-adds run on the JavaScript thread (see AsyncTask::Run):
+// about half a millisecond on one core for the AVX-512 GEMV (M = 1, K = N = 4096: 0.57 ms).
+constexpr size_t kInlineMacs = size_t{1} << 24;
 
 Napi::Value MatMulNBits(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -65,6 +68,12 @@ Napi::Value MatMulNBits(const Napi::CallbackInfo& info) {
         const int useful = static_cast<int>(std::min<size_t>(
             static_cast<size_t>(threads), std::max<size_t>(1, std::max(p.m * p.b.k * p.b.n, weight_work) / kMacsPerThread)));
         if (p.m <= kFusedRows) {
+          std::vector<float> even_odd;
+          if (UsesEvenOddGemv(p)) {
+            even_odd.resize(EvenOddFloats(p));
+            SplitEvenOdd(p, even_odd.data());
+            p.a_even_odd = even_odd.data();
+          }
           constexpr size_t kColumnsPerUnit = 64;
           RunOnWorkerPool(useful, (p.b.n + kColumnsPerUnit - 1) / kColumnsPerUnit, [&](size_t unit) {
             cancel.ThrowIfCancelled();
@@ -83,7 +92,8 @@ Napi::Value MatMulNBits(const Napi::CallbackInfo& info) {
           MultiplyInt4Panel(p, panel.data(), col, cols, cancel);
         });
       },
-      [out, count = p.m * p.b.n](Napi::Env env) -> Napi::Value { return out->Release(env, napi_float32_array, count); });
+      [out, count = p.m * p.b.n](Napi::Env env) -> Napi::Value { return out->Release(env, napi_float32_array, count); },
+      p.m * p.b.k * p.b.n <= kInlineMacs);
 }
 
 Napi::Value Int4Kernels(const Napi::CallbackInfo& info) {

@@ -6,7 +6,8 @@
 //   zero points [N][ceil(blocks / 2)] bytes of packed uint4 (block j in byte j / 2), or 8 when absent
 //   dequant(B)[n][k] = (q - zp[n][k / block]) * scale[n][k / block]; K pads the last block.
 // Two kernels: for a few rows (M <= kFusedRows) each 4-bit block is decoded in registers and
-// multiplied at once (memory-bound GEMV, AVX2); otherwise 16 columns at a time are dequantized into
+// multiplied at once (memory-bound GEMV; on AVX-512 with blocks of a multiple of 32, through a
+// 16-entry table of the block's dequantized values, see SplitEvenOdd); otherwise 16 columns at a time are dequantized into
 // an fp32 panel [K][16] and every row of A multiplies it (AVX-512 12x16 or AVX2 6x16 register
 // blocks, or portable loops).
 #include <cstddef>
@@ -32,6 +33,8 @@ struct Int4Problem {
   const float* bias = nullptr;  // [n] or null
   float* y = nullptr;           // [m][n]
   Int4Isa isa = Int4Isa::kPortable;
+  // For the AVX-512 GEMV (FusedWithTable): A's rows as SplitEvenOdd lays them out, or null.
+  const float* a_even_odd = nullptr;
 };
 
 constexpr size_t kInt4PanelWidth = 16;
@@ -44,6 +47,14 @@ void DequantizeInt4Panel(const Int4Weights& b, size_t col, size_t cols, float* p
 
 // Y rows [0, m) x columns [col, col + cols) from the panel.
 void MultiplyInt4Panel(const Int4Problem& p, const float* panel, size_t col, size_t cols, const CancelFlag& cancel);
+
+// Whether the AVX-512 GEMV applies: AVX-512, at most kFusedRows rows, blocks of a multiple of 32.
+bool UsesEvenOddGemv(const Int4Problem& p);
+// Floats SplitEvenOdd writes: m rows of blocks * block.
+size_t EvenOddFloats(const Int4Problem& p);
+// A's rows for the AVX-512 GEMV: every 32 values of K as the 16 at even k, then the 16 at odd k
+// (the order in which the low and high nibbles of 16 bytes decode), zero past K.
+void SplitEvenOdd(const Int4Problem& p, float* out);
 
 // Y rows [0, m) (m <= kFusedRows) x columns [col, col + cols) straight from the 4-bit blocks.
 void MultiplyInt4Fused(const Int4Problem& p, size_t col, size_t cols);

@@ -3,7 +3,7 @@
  * sparse cases), int8 with dynamic activation quantization (ORT's DynamicQuantizeMatMul against
  * our dynamicQuantizeMatmul, both quantizing A on every run), MatMulInteger and QLinearMatMul
  * against matmulInteger/qlinearMatmul, MatMulNBits against matmulNBits. Constant weights are
- * prepared once on both sides (ORT pre-packs initializers; we pack B once); outputs are fresh
+ * prepared once on both sides (ORT pre-packs initializers; we pack B once, and prepare the 4-bit B); outputs are fresh
  * arrays on both sides. Each case's ORT session is released before the next case starts.
  */
 import * as kernels from '@edgepress/kernels-native';
@@ -98,6 +98,7 @@ export async function benchGemm(shape: Shape, threadCounts: readonly number[], c
       );
     }
     if (int4 !== undefined) {
+      const preparedInt4 = kernels.prepareInt4Weights(int4);
       const blocks = Math.ceil(k / BLOCK);
       const initializers = [
         { name: 'b', elemType: ElemType.UINT8, dims: [n, blocks, BLOCK / 2], data: int4.data },
@@ -117,7 +118,7 @@ export async function benchGemm(shape: Shape, threadCounts: readonly number[], c
           opset: 13,
         },
         aFeed,
-        () => kernels.matmulNBits({ data: a, shape: [m, k] }, int4, { threads }),
+        () => kernels.matmulNBits({ data: a, shape: [m, k] }, preparedInt4, { threads }),
       );
     }
   }
