@@ -31,6 +31,7 @@
 #include "registry.h"
 #include "spmm_kernel.h"
 #include "thread_scratch.h"
+#include "transpose_block.h"
 #include "typed_array_args.h"
 
 namespace edgepress {

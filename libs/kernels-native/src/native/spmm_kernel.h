@@ -51,9 +51,4 @@ struct CsrView {
 void SpmmPanel(SpmmKernel kernel, const CsrView& a, size_t row_begin, size_t row_end, const float* panel, size_t ldp,
                size_t width, float* out, size_t ldo);
 
-// dst[c * ldd + r] = src[r * lds + c] for r < rows, c < cols (16 x 16 AVX-512 or 8 x 8 AVX2 blocks
-// when available).
-// Packs activation rows into panels and turns result tiles back into output rows.
-void TransposeBlock(const float* src, size_t lds, float* dst, size_t ldd, size_t rows, size_t cols);
-
 }  // namespace edgepress
