@@ -88,7 +88,7 @@ Napi::Value MatMulNBits(const Napi::CallbackInfo& info) {
           panel.resize(p.b.k * kInt4PanelWidth);
           const size_t col = panel_index * kInt4PanelWidth;
           const size_t cols = std::min(kInt4PanelWidth, p.b.n - col);
-          DequantizeInt4Panel(p.b, col, cols, panel.data());
+          DequantizeInt4Panel(p.b, p.isa, col, cols, panel.data());
           MultiplyInt4Panel(p, panel.data(), col, cols, cancel);
         });
       },

@@ -3,13 +3,17 @@
 #include <algorithm>
 #include <cstring>
 
+#include "transpose_block.h"
+
 #if defined(__x86_64__)
 #include <immintrin.h>
 #endif
 
 namespace edgepress {
 
-void DequantizeInt4Panel(const Int4Weights& b, size_t col, size_t cols, float* panel) {
+namespace {
+
+void DequantizePanelPortable(const Int4Weights& b, size_t col, size_t cols, float* panel) {
   std::memset(panel, 0, b.k * kInt4PanelWidth * sizeof(float));
   const size_t blob = b.block / 2, zp_bytes = (b.blocks + 1) / 2;
   for (size_t c = 0; c < cols; ++c) {
@@ -31,8 +35,6 @@ void DequantizeInt4Panel(const Int4Weights& b, size_t col, size_t cols, float* p
     }
   }
 }
-
-namespace {
 
 void MultiplyPortable(const Int4Problem& p, const float* panel, size_t col, size_t cols, const CancelFlag& cancel) {
   const size_t k = p.b.k, n = p.b.n;
@@ -197,6 +199,32 @@ EDGEPRESS_AVX512 void FusedColumnTable(const Int4Problem& p, size_t n, float* ou
   }
 }
 
+// The panel of 16 columns, 32 values of K at a time: each column's chunk decodes through its
+// block's table into its even-k and odd-k halves (as in FusedColumnTable), the 16 columns' halves
+// are transposed into panel rows k0, k0 + 2, ... and k0 + 1, k0 + 3, ... Measured at M = 64,
+// K = N = 1024, one thread: the scalar table lookups took most of a 1.7 ms product.
+EDGEPRESS_AVX512 void DequantizePanelAvx512(const Int4Weights& b, size_t col, size_t cols, float* panel) {
+  alignas(64) float even[kInt4PanelWidth][16], odd[kInt4PanelWidth][16];
+  std::memset(even, 0, sizeof even);
+  std::memset(odd, 0, sizeof odd);
+  const size_t per_block = b.block / 32;
+  for (size_t k0 = 0; k0 < b.k; k0 += 32) {
+    const size_t c = k0 / 32;
+    for (size_t j = 0; j < cols; ++j) {
+      const size_t n = col + j;
+      const __m512 table = BlockTable(b, n, c / per_block);
+      const uint8_t* column = b.data + n * b.blocks * (b.block / 2);
+      const __m512i bytes = _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(column + c * 16)));
+      _mm512_store_ps(even[j], _mm512_permutexvar_ps(bytes, table));
+      _mm512_store_ps(odd[j], _mm512_permutexvar_ps(_mm512_srli_epi32(bytes, 4), table));
+    }
+    // Rows past K (the last block's padding) are not written: the panel has K rows.
+    const size_t rows = std::min<size_t>(32, b.k - k0);
+    TransposeBlock(&even[0][0], 16, panel + k0 * kInt4PanelWidth, 2 * kInt4PanelWidth, kInt4PanelWidth, (rows + 1) / 2);
+    TransposeBlock(&odd[0][0], 16, panel + (k0 + 1) * kInt4PanelWidth, 2 * kInt4PanelWidth, kInt4PanelWidth, rows / 2);
+  }
+}
+
 template <int R>
 EDGEPRESS_AVX512 void RowsAvx512(const Int4Problem& p, const float* panel, size_t row, size_t col, size_t cols) {
   const size_t k = p.b.k, n = p.b.n;
@@ -268,6 +296,14 @@ void MultiplyAvx2(const Int4Problem& p, const float* panel, size_t col, size_t c
 #endif
 
 }  // namespace
+
+void DequantizeInt4Panel(const Int4Weights& b, Int4Isa isa, size_t col, size_t cols, float* panel) {
+#if defined(__x86_64__)
+  if (isa == Int4Isa::kAvx512 && b.block % 32 == 0) return DequantizePanelAvx512(b, col, cols, panel);
+#endif
+  (void)isa;
+  DequantizePanelPortable(b, col, cols, panel);
+}
 
 void MultiplyInt4Panel(const Int4Problem& p, const float* panel, size_t col, size_t cols, const CancelFlag& cancel) {
 #if defined(__x86_64__)

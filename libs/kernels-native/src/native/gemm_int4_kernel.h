@@ -43,7 +43,7 @@ constexpr size_t kFusedRows = 4;
 bool HasAvx512();
 
 // Dequantizes columns [col, col + cols) (cols <= 16) into panel[k * 16 + c]; columns past `cols` are 0.
-void DequantizeInt4Panel(const Int4Weights& b, size_t col, size_t cols, float* panel);
+void DequantizeInt4Panel(const Int4Weights& b, Int4Isa isa, size_t col, size_t cols, float* panel);
 
 // Y rows [0, m) x columns [col, col + cols) from the panel.
 void MultiplyInt4Panel(const Int4Problem& p, const float* panel, size_t col, size_t cols, const CancelFlag& cancel);
