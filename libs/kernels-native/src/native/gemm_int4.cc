@@ -1,5 +1,6 @@
-// matmulNBits entry point: MatMulNBits (4 bits) over a float A, panels of 16 output columns as
-// units of work on the worker pool (see gemm_int4_kernel.h for the layout and the math).
+// matmulNBits entry point: MatMulNBits (4 bits) over a float A, panels of 32 (AVX-512) or 16
+// output columns as units of work on the worker pool (see gemm_int4_kernel.h for the layout and
+// the math).
 #include <napi.h>
 
 #include <algorithm>
@@ -62,7 +63,8 @@ Napi::Value MatMulNBits(const Napi::CallbackInfo& info) {
       [=](const CancelFlag& cancel) mutable {
         out->Allocate(p.m * p.b.n * sizeof(float));
         p.y = static_cast<float*>(out->data());
-        const size_t panels = (p.b.n + kInt4PanelWidth - 1) / kInt4PanelWidth;
+        const size_t width = Int4PanelWidth(p.isa);
+        const size_t panels = (p.b.n + width - 1) / width;
         // A few rows are bound by reading B: decode each block in registers, no fp32 panel.
         const size_t weight_work = p.b.k * p.b.n * 4;
         const int useful = static_cast<int>(std::min<size_t>(
@@ -85,9 +87,9 @@ Napi::Value MatMulNBits(const Napi::CallbackInfo& info) {
         RunOnWorkerPool(useful, panels, [&](size_t panel_index) {
           cancel.ThrowIfCancelled();
           thread_local std::vector<float> panel;
-          panel.resize(p.b.k * kInt4PanelWidth);
-          const size_t col = panel_index * kInt4PanelWidth;
-          const size_t cols = std::min(kInt4PanelWidth, p.b.n - col);
+          panel.resize(p.b.k * width);
+          const size_t col = panel_index * width;
+          const size_t cols = std::min(width, p.b.n - col);
           DequantizeInt4Panel(p.b, p.isa, col, cols, panel.data());
           MultiplyInt4Panel(p, panel.data(), col, cols, cancel);
         });

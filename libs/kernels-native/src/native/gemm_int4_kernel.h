@@ -37,12 +37,17 @@ struct Int4Problem {
   const float* a_even_odd = nullptr;
 };
 
-constexpr size_t kInt4PanelWidth = 16;
+constexpr size_t kInt4PanelWidth = 16;  // columns decoded together; the AVX2 and portable panels
 constexpr size_t kFusedRows = 4;
 
 bool HasAvx512();
 
-// Dequantizes columns [col, col + cols) (cols <= 16) into panel[k * 16 + c]; columns past `cols` are 0.
+// Columns of a panel: 32 for AVX-512 (12 x 32 register blocks: 24 FMAs per 2 panel loads and 12
+// broadcasts), else kInt4PanelWidth.
+size_t Int4PanelWidth(Int4Isa isa);
+
+// Dequantizes columns [col, col + cols) (cols <= Int4PanelWidth(isa)) into panel[k * width + c];
+// columns past `cols` are 0.
 void DequantizeInt4Panel(const Int4Weights& b, Int4Isa isa, size_t col, size_t cols, float* panel);
 
 // Y rows [0, m) x columns [col, col + cols) from the panel.
