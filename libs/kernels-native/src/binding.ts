@@ -24,6 +24,8 @@ export interface NativeAddon {
   int8Kernels(): { portable: boolean; avx2: boolean; amx: boolean; avx512Vnni: boolean; auto: 'portable' | 'avx2' | 'amx' | 'avx512-vnni' };
   matmulNBits(args: NativeMatMulNBitsArgs): Promise<Float32Array>;
   int4Kernels(): { avx2: boolean; avx512: boolean };
+  /** How results of 256 KiB and more got their memory (src/native/quantize_result.cc); for tests. */
+  resultBlockStats(): { reused: number; joined: number; mapped: number; cached: number };
   quantizeNBits(
     args: NativeCallArgs & { w: Float32Array; k: number; n: number; blockSize: number; symmetric: boolean },
   ): Promise<{ data: Uint8Array; scales: Float32Array; zeroPoints: Uint8Array | undefined }>;
