@@ -7,7 +7,8 @@
  *   output column n) is the fastest layout for this case: the kernel packs 64 activation rows
  *   side by side and adds w[k,n] * X[0..64, k] per nonzero into registers, with no gathers or
  *   scatters (see spmm.cc). Use packCsc for the weight, and prepareSparseMatrix when the same
- *   weight serves many calls.
+ *   weight serves many calls: it validates once, and gives matrices with 7.5 % or more nonzeros
+ *   column blocks that the kernel walks from L1 (twice as fast at 50 % sparsity, 10 % at 90 %).
  *
  * Both split the work by rows of the sparse operand, so any thread count gives identical results.
  * The kernel (AVX-512, AVX2 or portable) is chosen at run time; `kernel` forces one (tests,
