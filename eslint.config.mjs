@@ -4,6 +4,7 @@ import nx from '@nx/eslint-plugin';
 
 const allowed = {
   'scope:errors': [],
+  'scope:env-settings': ['scope:errors'],
   'scope:onnx': ['scope:errors'],
   'scope:targets': ['scope:errors', 'scope:onnx'],
   'scope:plugin-sdk': ['scope:errors'],
@@ -13,8 +14,8 @@ const allowed = {
   'scope:pipeline': ['scope:errors', 'scope:plugin-host', 'scope:plugin-sdk', 'scope:onnx', 'scope:targets'],
   'scope:plugin-testing': ['scope:errors', 'scope:plugin-sdk', 'scope:plugin-host', 'scope:onnx', 'scope:targets', 'scope:kernels-rpc', 'scope:pipeline'],
   'scope:db': ['scope:errors'],
-  'scope:gateway': ['scope:errors', 'scope:db', 'scope:targets', 'scope:plugin-sdk', 'scope:onnx'],
-  'scope:worker': ['scope:errors', 'scope:db', 'scope:pipeline'],
+  'scope:gateway': ['scope:errors', 'scope:env-settings', 'scope:db', 'scope:targets', 'scope:plugin-sdk', 'scope:onnx'],
+  'scope:worker': ['scope:errors', 'scope:env-settings', 'scope:db', 'scope:pipeline'],
   'scope:kernel-server': ['scope:errors', 'scope:kernels-rpc'],
   'scope:web': [],
   'scope:plugin': ['scope:plugin-sdk', 'scope:plugin-testing'],
@@ -23,7 +24,7 @@ const allowed = {
   'scope:scripts': ['*'],
   // npm start: seeds through the gateway's seedPlatform and the pipeline's built-in bundles, then runs the
   // apps as processes (never imports them otherwise).
-  'scope:launcher': ['scope:errors', 'scope:db', 'scope:gateway', 'scope:pipeline', 'scope:plugin-host'],
+  'scope:launcher': ['scope:errors', 'scope:env-settings', 'scope:db', 'scope:gateway', 'scope:pipeline', 'scope:plugin-host'],
 };
 
 export default [

@@ -12,6 +12,7 @@
  *   GATEWAY_RATE_LIMIT         requests per second per token (default 50; "off" disables)
  *   GATEWAY_LOG_LEVEL          debug, info, warn, error (default info)
  */
+import { integerSetting, invalidSetting } from '@edgepress/env-settings';
 import { EdgepressError, ErrorCode } from '@edgepress/errors';
 import type { GatewayLimits } from './config';
 
@@ -37,20 +38,6 @@ const LIMIT_VARIABLES: Record<keyof GatewayLimits, string> = {
   maxCost: 'GATEWAY_MAX_COST',
 };
 
-function bad(variable: string, expected: string, received: string): EdgepressError {
-  return new EdgepressError(ErrorCode.BAD_USER_INPUT, `Expected ${expected} for ${variable} but received ${JSON.stringify(received.slice(0, 80))}`, {
-    details: { argument: variable },
-  });
-}
-
-function integer(env: NodeJS.ProcessEnv, variable: string, min: number, max: number): number | undefined {
-  const raw = env[variable];
-  if (raw === undefined || raw === '') return undefined;
-  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) throw bad(variable, `an integer between ${min} and ${max}`, raw);
-  return value;
-}
-
 export function readGatewayEnvironment(env: NodeJS.ProcessEnv): GatewayEnvironment {
   const databaseUrl = env.DATABASE_URL ?? '';
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -58,27 +45,27 @@ export function readGatewayEnvironment(env: NodeJS.ProcessEnv): GatewayEnvironme
   }
   const blobs = env.EDGEPRESS_BLOBS ?? '.edgepress/blobs';
   const introspection = env.GATEWAY_INTROSPECTION;
-  if (introspection !== undefined && !['true', 'false'].includes(introspection)) throw bad('GATEWAY_INTROSPECTION', 'true or false', introspection);
+  if (introspection !== undefined && !['true', 'false'].includes(introspection)) throw invalidSetting('GATEWAY_INTROSPECTION', 'true or false', introspection);
   const secret = env.EDGEPRESS_GATEWAY_SECRET;
-  if (secret !== undefined && secret.length < 16) throw bad('EDGEPRESS_GATEWAY_SECRET', 'at least 16 characters', '(hidden)');
+  if (secret !== undefined && secret.length < 16) throw invalidSetting('EDGEPRESS_GATEWAY_SECRET', 'at least 16 characters', '(hidden)');
   const logLevel = env.GATEWAY_LOG_LEVEL ?? 'info';
-  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw bad('GATEWAY_LOG_LEVEL', 'debug, info, warn or error', logLevel);
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw invalidSetting('GATEWAY_LOG_LEVEL', 'debug, info, warn or error', logLevel);
   const rate = env.GATEWAY_RATE_LIMIT;
   const limits: Partial<GatewayLimits> = {};
   for (const [name, variable] of Object.entries(LIMIT_VARIABLES)) {
-    const value = integer(env, variable, 1, Number.MAX_SAFE_INTEGER);
+    const value = integerSetting(env, variable, 1, Number.MAX_SAFE_INTEGER);
     if (value !== undefined) limits[name as keyof GatewayLimits] = value;
   }
   return {
     databaseUrl,
     blobs: blobs === 'postgres' ? { kind: 'postgres' } : { kind: 'folder', root: blobs },
     host: env.GATEWAY_HOST || '127.0.0.1',
-    port: integer(env, 'GATEWAY_PORT', 0, 65535) ?? 4000,
+    port: integerSetting(env, 'GATEWAY_PORT', 0, 65535) ?? 4000,
     introspection: introspection === undefined ? undefined : introspection === 'true',
     signingSecret: secret,
     metricsToken: env.GATEWAY_METRICS_TOKEN || undefined,
     limits,
-    rateLimitPerSecond: rate === 'off' ? null : (integer(env, 'GATEWAY_RATE_LIMIT', 1, 1_000_000) ?? 50),
+    rateLimitPerSecond: rate === 'off' ? null : (integerSetting(env, 'GATEWAY_RATE_LIMIT', 1, 1_000_000) ?? 50),
     logLevel: logLevel as GatewayEnvironment['logLevel'],
   };
 }

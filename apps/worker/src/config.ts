@@ -16,6 +16,7 @@
  *   WORKER_LOG_LEVEL             debug, info, warn, error (default info)
  */
 import { hostname } from 'node:os';
+import { addressListSetting, integerSetting, invalidSetting } from '@edgepress/env-settings';
 import { EdgepressError, ErrorCode } from '@edgepress/errors';
 
 export interface WorkerConfig {
@@ -31,45 +32,28 @@ export interface WorkerConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
-const ADDRESS = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\]):\d{1,5}$/;
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
-
-function bad(variable: string, expected: string, received: string): EdgepressError {
-  return new EdgepressError(ErrorCode.BAD_USER_INPUT, `Expected ${expected} for ${variable} but received ${JSON.stringify(received.slice(0, 100))}`, {
-    details: { argument: variable },
-  });
-}
-
-function integer(env: NodeJS.ProcessEnv, variable: string, fallback: number, min: number, max: number): number {
-  const raw = env[variable];
-  if (raw === undefined || raw === '') return fallback;
-  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) throw bad(variable, `an integer between ${min} and ${max}`, raw);
-  return value;
-}
 
 export function readWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
   const databaseUrl = env.DATABASE_URL ?? '';
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new EdgepressError(ErrorCode.BAD_USER_INPUT, 'Expected a postgres:// URL in DATABASE_URL', { details: { argument: 'DATABASE_URL' } });
   }
-  const kernels = (env.EDGEPRESS_KERNELS ?? '').split(',').map((address) => address.trim()).filter((address) => address.length > 0);
-  if (kernels.length === 0) throw bad('EDGEPRESS_KERNELS', 'kernel server addresses host:port,... (start apps/kernel-server)', env.EDGEPRESS_KERNELS ?? '');
-  const wrong = kernels.find((address) => !ADDRESS.test(address));
-  if (wrong !== undefined) throw bad('EDGEPRESS_KERNELS', 'host:port addresses separated by commas', wrong);
+  const kernels = addressListSetting(env, 'EDGEPRESS_KERNELS');
+  if (kernels === undefined) throw invalidSetting('EDGEPRESS_KERNELS', 'kernel server addresses host:port,... (start apps/kernel-server)', env.EDGEPRESS_KERNELS ?? '');
   const blobs = env.EDGEPRESS_BLOBS || '.edgepress/blobs';
   const logLevel = env.WORKER_LOG_LEVEL || 'info';
-  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw bad('WORKER_LOG_LEVEL', LOG_LEVELS.join(', '), logLevel);
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw invalidSetting('WORKER_LOG_LEVEL', LOG_LEVELS.join(', '), logLevel);
   return {
     databaseUrl,
     blobs: blobs === 'postgres' ? { kind: 'postgres' } : { kind: 'folder', root: blobs },
     kernelAddresses: [...new Set(kernels)],
-    concurrency: integer(env, 'WORKER_CONCURRENCY', 1, 1, 16),
+    concurrency: integerSetting(env, 'WORKER_CONCURRENCY', 1, 16) ?? 1,
     name: env.WORKER_NAME || `${hostname()}:${process.pid}`,
-    kernelDeadlineMs: integer(env, 'WORKER_KERNEL_DEADLINE_MS', 600_000, 1000, 24 * 3600_000),
-    stageAttempts: integer(env, 'WORKER_STAGE_ATTEMPTS', 3, 1, 10),
-    stageRetryDelayMs: integer(env, 'WORKER_STAGE_RETRY_DELAY_MS', 2000, 0, 600_000),
-    randomCalibrationSamples: integer(env, 'WORKER_RANDOM_CALIBRATION', 16, 1, 10_000),
+    kernelDeadlineMs: integerSetting(env, 'WORKER_KERNEL_DEADLINE_MS', 1000, 24 * 3600_000) ?? 600_000,
+    stageAttempts: integerSetting(env, 'WORKER_STAGE_ATTEMPTS', 1, 10) ?? 3,
+    stageRetryDelayMs: integerSetting(env, 'WORKER_STAGE_RETRY_DELAY_MS', 0, 600_000) ?? 2000,
+    randomCalibrationSamples: integerSetting(env, 'WORKER_RANDOM_CALIBRATION', 1, 10_000) ?? 16,
     logLevel: logLevel as WorkerConfig['logLevel'],
   };
 }

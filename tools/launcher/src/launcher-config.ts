@@ -12,7 +12,7 @@
  *   EDGEPRESS_CONSOLE     "off" to leave the web console out; CONSOLE_PORT (default 3000)
  */
 import path from 'node:path';
-import { EdgepressError, ErrorCode } from '@edgepress/errors';
+import { addressListSetting, integerSetting, invalidSetting } from '@edgepress/env-settings';
 
 export interface LauncherConfig {
   repoRoot: string;
@@ -26,44 +26,23 @@ export interface LauncherConfig {
   console: { port: number } | null;
 }
 
-function bad(variable: string, expected: string, received: string): EdgepressError {
-  return new EdgepressError(ErrorCode.BAD_USER_INPUT, `Expected ${expected} for ${variable} but received ${JSON.stringify(received.slice(0, 100))}`, {
-    details: { argument: variable },
-  });
-}
-
-function integer(env: NodeJS.ProcessEnv, variable: string, fallback: number, min: number, max: number): number {
-  const raw = env[variable];
-  if (raw === undefined || raw === '') return fallback;
-  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) throw bad(variable, `an integer between ${min} and ${max}`, raw);
-  return value;
-}
-
-const ADDRESS = /^[A-Za-z0-9.-]+:\d{1,5}$|^\[[0-9A-Fa-f:]+\]:\d{1,5}$/;
-
 export function readLauncherConfig(env: NodeJS.ProcessEnv, repoRoot: string): LauncherConfig {
   const home = path.resolve(repoRoot, env.EDGEPRESS_HOME || '.edgepress');
   const databaseUrl = env.DATABASE_URL || null;
-  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw bad('DATABASE_URL', 'a postgres:// URL', '(hidden)');
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw invalidSetting('DATABASE_URL', 'a postgres:// URL', '(hidden)');
   const blobs = env.EDGEPRESS_BLOBS || path.join(home, 'blobs');
-  let kernels: string[] | null = null;
-  if (env.EDGEPRESS_KERNELS) {
-    kernels = env.EDGEPRESS_KERNELS.split(',').map((address) => address.trim());
-    const wrong = kernels.find((address) => !ADDRESS.test(address));
-    if (wrong !== undefined) throw bad('EDGEPRESS_KERNELS', 'host:port addresses separated by commas', wrong);
-  }
+  const kernels = addressListSetting(env, 'EDGEPRESS_KERNELS') ?? null;
   const consoleSetting = env.EDGEPRESS_CONSOLE ?? 'on';
-  if (!['on', 'off'].includes(consoleSetting)) throw bad('EDGEPRESS_CONSOLE', 'on or off', consoleSetting);
+  if (!['on', 'off'].includes(consoleSetting)) throw invalidSetting('EDGEPRESS_CONSOLE', 'on or off', consoleSetting);
   return {
     repoRoot,
     home,
     externalDatabaseUrl: databaseUrl,
     blobs: blobs === 'postgres' ? 'postgres' : path.resolve(repoRoot, blobs),
     kernels,
-    workers: integer(env, 'EDGEPRESS_WORKERS', 1, 1, 64),
+    workers: integerSetting(env, 'EDGEPRESS_WORKERS', 1, 64) ?? 1,
     gatewayHost: env.GATEWAY_HOST || '127.0.0.1',
-    gatewayPort: integer(env, 'GATEWAY_PORT', 4000, 0, 65535),
-    console: consoleSetting === 'off' ? null : { port: integer(env, 'CONSOLE_PORT', 3000, 1, 65535) },
+    gatewayPort: integerSetting(env, 'GATEWAY_PORT', 0, 65535) ?? 4000,
+    console: consoleSetting === 'off' ? null : { port: integerSetting(env, 'CONSOLE_PORT', 1, 65535) ?? 3000 },
   };
 }

@@ -1,0 +1,1 @@
+export { invalidSetting, integerSetting, addressListSetting } from './env-settings';
