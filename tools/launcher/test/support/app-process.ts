@@ -1,7 +1,7 @@
 /**
- * A platform app (apps/kernel-server, apps/worker) as a real child process for the acceptance
- * tests: `node --import tsx src/main.ts` in the app's folder, ready when it prints its ready line,
- * its JSON log lines kept for assertions.
+ * A platform app (apps/kernel-server, apps/worker, apps/gateway) as a real child process for the
+ * acceptance tests: `node --import tsx src/main.ts` in the app's folder, ready when it prints its
+ * ready line, its JSON log lines kept for assertions.
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import path from 'node:path';
@@ -101,4 +101,8 @@ export function startKernelServer(name = 'kernel-server'): Promise<AppProcess> {
 
 export function startWorker(name: string, env: Record<string, string>): Promise<AppProcess> {
   return startApp(name, 'worker', { env: { WORKER_NAME: name, ...env }, readyLine: /^worker ready(.*)$/ });
+}
+
+export function startGateway(name: string, env: Record<string, string>): Promise<AppProcess> {
+  return startApp(name, 'gateway', { env: { GATEWAY_HOST: '127.0.0.1', GATEWAY_PORT: '0', ...env }, readyLine: /^gateway listening on (\S+)$/ });
 }

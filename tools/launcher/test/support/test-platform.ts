@@ -1,8 +1,9 @@
 /**
  * A platform for one acceptance test file, wired like a distributed deployment: a database of its
  * own on the PostgreSQL at 127.0.0.1:5432, the built-in plugins registered the way `npm start`
- * registers them, kernel servers and workers as real processes, and the gateway (in this process)
- * in front. The demo team's owner token opens the API.
+ * registers them, kernel servers and workers as real processes, and the gateway in front (in this
+ * process, or as several processes sharing one signing secret, as behind a load balancer). The demo
+ * team's owner token opens the API.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import { LocalFolderBlobStore, openDatabase, PostgresBlobStore, type BlobStore, 
 import { createTestDatabase, type TestDatabase } from '@edgepress/db/testing';
 import { createGateway, seedPlatform, type Gateway } from '@edgepress/gateway';
 import { seedBuiltinPlugins } from '../../src/builtin-plugins';
-import { REPO_ROOT, startKernelServer, startWorker, type AppProcess } from './app-process';
+import { REPO_ROOT, startGateway, startKernelServer, startWorker, type AppProcess } from './app-process';
 import { GatewayApi } from './gateway-api';
 import { ocrLinesJsonl } from './ocr-lines';
 
@@ -21,21 +22,29 @@ export const CLASSIFIER = path.join(REPO_ROOT, 'node_modules', '@gutenye', 'ocr-
 /** Shared by every test file: bundles are keyed by a hash of their sources. */
 const BUNDLE_CACHE = path.join(tmpdir(), 'edgepress-test-plugin-bundles');
 
+const SIGNING_SECRET = 'e2e-signing-secret-0123456789';
+
 export interface TestPlatformOptions {
   kernelServers?: number;
   workers?: number;
   /** 'postgres' keeps blobs in the database, as workers on other machines need (default: a folder). */
   blobs?: 'folder' | 'postgres';
   workerEnv?: Record<string, string>;
+  /** Gateway processes (apps/gateway's main.ts) on the one database; 0 (default) runs one gateway in this process. */
+  gatewayProcesses?: number;
 }
 
 export interface TestPlatform {
+  /** The first gateway's API. */
   readonly api: GatewayApi;
+  /** One API per gateway, the same demo token on each. */
+  readonly apis: GatewayApi[];
   readonly databaseUrl: string;
   readonly db: Database;
   readonly blobs: BlobStore;
   readonly kernelServers: AppProcess[];
   readonly workers: AppProcess[];
+  readonly gateways: AppProcess[];
   readonly workerEnv: Record<string, string>;
   close(): Promise<void>;
 }
@@ -47,8 +56,10 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   const blobs: BlobStore = options.blobs === 'postgres' ? new PostgresBlobStore({ pool: db.pool }) : new LocalFolderBlobStore({ root: blobRoot });
   const kernelServers: AppProcess[] = [];
   const workers: AppProcess[] = [];
+  const gateways: AppProcess[] = [];
   let gateway: Gateway | undefined;
   const close = async () => {
+    await Promise.all(gateways.map((server) => server.stop('SIGKILL')));
     await Promise.all(workers.map((worker) => worker.stop('SIGKILL')));
     await Promise.all(kernelServers.map((server) => server.stop('SIGKILL')));
     await gateway?.close();
@@ -71,8 +82,12 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       ...options.workerEnv,
     };
     for (let i = 0; i < (options.workers ?? 1); i++) workers.push(await startWorker(`worker-${i + 1}`, workerEnv));
-    gateway = await createGateway({ databaseUrl: database.url, db, blobs, port: 0, logger: silent, signingSecret: 'e2e-signing-secret-0123456789', rateLimit: false });
-    return { api: new GatewayApi(gateway.url, demoToken.secret), databaseUrl: database.url, db, blobs, kernelServers, workers, workerEnv, close };
+    const gatewayEnv = { DATABASE_URL: database.url, EDGEPRESS_BLOBS: workerEnv.EDGEPRESS_BLOBS, EDGEPRESS_GATEWAY_SECRET: SIGNING_SECRET, GATEWAY_RATE_LIMIT: 'off' };
+    for (let i = 0; i < (options.gatewayProcesses ?? 0); i++) gateways.push(await startGateway(`gateway-${i + 1}`, gatewayEnv));
+    if (gateways.length === 0) gateway = await createGateway({ databaseUrl: database.url, db, blobs, port: 0, logger: silent, signingSecret: SIGNING_SECRET, rateLimit: false });
+    const urls = gateway ? [gateway.url] : gateways.map((server) => server.ready);
+    const apis = urls.map((url) => new GatewayApi(url, demoToken.secret));
+    return { api: apis[0], apis, databaseUrl: database.url, db, blobs, kernelServers, workers, gateways, workerEnv, close };
   } catch (error) {
     await close().catch(() => undefined);
     throw error;
