@@ -12,6 +12,8 @@
 
 #if defined(__linux__)
 #include <sched.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #endif
 
 namespace edgepress {
@@ -121,8 +123,14 @@ class WorkerPool {
     job.caller_cpu = sched_getcpu();
 #endif
     {
-      std::lock_guard<std::mutex> lock(mutex_);
-      while (workers_.size() < static_cast<size_t>(threads - 1)) workers_.emplace_back([this] { WorkerLoop(); });
+      std::unique_lock<std::mutex> lock(mutex_);
+      while (workers_.size() < static_cast<size_t>(threads - 1)) {
+        const size_t index = workers_.size();
+        worker_tids_.push_back(0);
+        worker_avoids_.push_back(-1);
+        workers_.emplace_back([this, index] { WorkerLoop(index); });
+      }
+      KeepWorkersOffCpu(job.caller_cpu, lock);
       jobs_.push_back(&job);
       queued_.store(jobs_.size());
     }
@@ -183,26 +191,43 @@ class WorkerPool {
     }
   }
 
-  // Keeps this worker off the CPU its job's caller runs on. On the 2-vCPU VM, once ONNX Runtime's
-  // threads had run (and even after the process had idled 10 ms), the scheduler kept waking the
-  // worker on the caller's vCPU, the other one idle: the two then took turns on one core, and 2
-  // threads measured as slow as 1 (256 x 1024 x 1024 int8: 0.66 ms instead of 0.41; the worker
-  // took part in 2 of 3 calls, and both threads ran on the same vCPU). The affinity only changes
-  // when the caller moves, a system call every few calls at most.
-  void StayOffCpu(int cpu) {
+  // Keeps the workers off the CPU the caller runs on, before they see its job. On the 2-vCPU VM,
+  // once ONNX Runtime's threads had run (and even after the process had idled 10 ms), the
+  // scheduler kept waking a worker on the caller's vCPU, the other one idle: the two then took
+  // turns on one core, and 2 threads measured as slow as 1 (256 x 1024 x 1024 int8: 0.66 ms
+  // instead of 0.41). Workers used to move themselves once they had joined a job; but callers
+  // change CPUs (the libuv pool's threads take turns), and a worker left on the CPU it had
+  // avoided for the previous caller sat on the new caller's CPU, unable to run until the call was
+  // over. The caller now sets the workers' CPU sets itself, only when its CPU is not the one they
+  // already avoid: a system call per worker every few calls at most. At 1024 x 1024 x 1024 int8
+  // on 2 threads (median 1.2 ms), calls over 2 ms without page faults went from 25-50 of 180 to
+  // 14-19; the worker then took no part in them. Longer polling before sleeping (200 us, 1 ms) and
+  // pinning the caller as well changed nothing further.
+  void KeepWorkersOffCpu(int cpu, std::unique_lock<std::mutex>& lock) {
 #if defined(__linux__)
-    thread_local int avoided = -1;
-    if (cpu < 0 || cpu == avoided || !CPU_ISSET(cpu, &allowed_) || CPU_COUNT(&allowed_) < 2) return;
+    if (cpu < 0 || !CPU_ISSET(cpu, &allowed_) || CPU_COUNT(&allowed_) < 2) return;
     cpu_set_t others = allowed_;
     CPU_CLR(cpu, &others);
-    if (sched_setaffinity(0, sizeof others, &others) == 0) avoided = cpu;
+    for (size_t i = 0; i < workers_.size(); ++i) {
+      if (worker_avoids_[i] == cpu) continue;
+      // A worker publishes its thread id when it starts (under the mutex).
+      started_.wait(lock, [&] { return worker_tids_[i] != 0; });
+      if (sched_setaffinity(static_cast<pid_t>(worker_tids_[i]), sizeof others, &others) == 0) worker_avoids_[i] = cpu;
+    }
 #else
     (void)cpu;
+    (void)lock;
 #endif
   }
 
-  void WorkerLoop() {
+  void WorkerLoop(size_t index) {
     std::unique_lock<std::mutex> lock(mutex_);
+#if defined(__linux__)
+    worker_tids_[index] = static_cast<long>(syscall(SYS_gettid));
+#else
+    worker_tids_[index] = 1;
+#endif
+    started_.notify_all();
     for (;;) {
       if (jobs_.empty()) {
         lock.unlock();
@@ -227,7 +252,6 @@ class WorkerPool {
       const int slot = ++job->joined;
       ++job->active;
       lock.unlock();
-      StayOffCpu(job->caller_cpu);
       Work(*job, slot);
       lock.lock();
       if (--job->active == 0) job->idle.notify_all();
@@ -241,6 +265,9 @@ class WorkerPool {
   std::deque<Job*> jobs_;
   std::atomic<size_t> queued_{0};  // jobs_.size(), readable without the lock
   std::vector<std::thread> workers_;
+  std::condition_variable started_;  // a worker published its thread id
+  std::vector<long> worker_tids_;     // guarded by mutex_; 0 until the worker has started
+  std::vector<int> worker_avoids_;    // guarded by mutex_; the CPU each worker's set leaves out (-1: none)
 #if defined(__linux__)
   cpu_set_t allowed_;
 #endif

@@ -7,8 +7,8 @@
 // call, which stays in that core's cache) and steals from the others when it runs out, so a
 // worker that the OS schedules late on a busy machine delays the call by at most one unit.
 // At most 64 participants (threads is capped at 64 by every caller); units must fit in 32 bits.
-// On Linux a worker sets its own CPU affinity to every CPU of the process but the one its
-// caller runs on (see StayOffCpu in the .cc), so that the two never take turns on one core.
+// On Linux the caller sets the workers' CPU affinity to every CPU of the process but the one it
+// runs on (see KeepWorkersOffCpu in the .cc), so that they never take turns on one core.
 #include <cstddef>
 #include <functional>
 
