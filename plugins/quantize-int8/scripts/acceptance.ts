@@ -3,7 +3,9 @@
  * fidelity on real inputs (all of them, and those the calibration did not see), ONNX Runtime
  * latency before and after on this machine, and the recognizer's character accuracy.
  *
- *   node --import tsx plugins/quantize-int8/scripts/acceptance.ts [classifier|recognizer|detector ...]
+ *   node --import tsx plugins/quantize-int8/scripts/acceptance.ts [classifier|recognizer|detector ...] [--only=TEXT]
+ *
+ * --only=TEXT runs only the configurations whose label contains TEXT.
  *
  * Prints one table row and one JSON line per (model, configuration). Mixed precision measures every
  * layer, so a full run takes several minutes (the detector alone about five).
@@ -31,9 +33,9 @@ interface Configuration {
   readonly params: Record<string, unknown>;
 }
 
-const STATIC_MIXED = (batches: number, format: 'qdq' | 'qoperator' = 'qdq', fidelity = 0.995): Configuration => ({
-  label: `static per-channel${format === 'qoperator' ? ' QOperator' : ''} + mixed precision (${fidelity} on calibration) + compact names`,
-  params: { mixedPrecision: { enabled: true, fidelity, batches }, compactNames: true, format },
+const STATIC_MIXED = (batches: number, format: 'qdq' | 'qoperator' = 'qdq', fidelity = 0.995, metric: 'cosine' | 'top1Agreement' = 'cosine'): Configuration => ({
+  label: `static per-channel${format === 'qoperator' ? ' QOperator' : ''} + mixed precision (${metric === 'cosine' ? '' : 'top-1 agreement '}${fidelity} on calibration) + compact names`,
+  params: { mixedPrecision: { enabled: true, fidelity, metric, batches }, compactNames: true, format },
 });
 
 const PLAN: Record<OcrModel, { samples: () => Promise<Sample[]>; calibration: number; configurations: Configuration[] }> = {
@@ -47,6 +49,7 @@ const PLAN: Record<OcrModel, { samples: () => Promise<Sample[]>; calibration: nu
       STATIC_MIXED(8),
       { label: 'static per-channel QOperator + compact names', params: { format: 'qoperator', compactNames: true } },
       STATIC_MIXED(8, 'qoperator'),
+      STATIC_MIXED(8, 'qoperator', 0.995, 'top1Agreement'),
     ],
   },
   classifier: {
@@ -118,11 +121,14 @@ async function latency(reference: Uint8Array, candidate: Uint8Array, sample: Sam
 }
 
 async function main(): Promise<void> {
-  const models = (process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['classifier', 'recognizer', 'detector']) as OcrModel[];
+  const args = process.argv.slice(2);
+  const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+  const named = args.filter((arg) => !arg.startsWith('--'));
+  const models = (named.length > 0 ? named : ['classifier', 'recognizer', 'detector']) as OcrModel[];
   for (const name of models) {
     const plan = PLAN[name];
     const samples = await plan.samples();
-    for (const configuration of plan.configurations) {
+    for (const configuration of plan.configurations.filter((c) => only === undefined || c.label.includes(only))) {
       const started = performance.now();
       const run = await testPlugin(plugin, {
         model: ocrModelPath(name),
@@ -150,7 +156,7 @@ async function main(): Promise<void> {
       const allAll = all.all as { cosine: number; task?: number };
       console.log(
         `${name.padEnd(10)} | ${configuration.label.padEnd(70)} | ${row.sizeRatio.toFixed(2)}x | cosine ${allAll.cosine.toFixed(4)} (held-out ${(heldOut.all as { cosine: number }).cosine.toFixed(4)})` +
-          ` | ${timing.fp32Ms.toFixed(2)} -> ${timing.int8Ms.toFixed(2)} ms | load ${timing.fp32LoadMs.toFixed(0)} -> ${timing.int8LoadMs.toFixed(0)} ms${allAll.task === undefined ? '' : ` | chars ${((all.baselineTask as number) * 100).toFixed(2)} % -> ${(allAll.task * 100).toFixed(2)} %`}`,
+          ` | ${timing.fp32Ms.toFixed(2)} -> ${timing.int8Ms.toFixed(2)} ms | load ${timing.fp32LoadMs.toFixed(0)} -> ${timing.int8LoadMs.toFixed(0)} ms${allAll.task === undefined ? '' : ` | top-1 ${(allAll as { top1?: number }).top1?.toFixed(4)} | chars ${((all.baselineTask as number) * 100).toFixed(2)} % -> ${(allAll.task * 100).toFixed(2)} %`}`,
       );
       console.log(JSON.stringify(row));
     }

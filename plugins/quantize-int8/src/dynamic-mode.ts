@@ -10,7 +10,7 @@ import { prepareDynamicLayer, writeDynamicPlan, type DynamicLayer } from './dyna
 import { decideByLatency } from './latency-aware';
 import type { AttributionUnit } from './latency-attribution';
 import { selectWeightLayers, type WeightLayer } from './layers';
-import { chooseMixedPrecision } from './mixed-precision';
+import { chooseMixedPrecision, measureFidelity } from './mixed-precision';
 import type { QuantizeInt8Params } from './params';
 import type { LayerLevel } from './qdq-writer';
 import type { QuantizationScheme } from './scheme';
@@ -67,12 +67,12 @@ export async function runDynamic(ctx: StageContext, params: QuantizeInt8Params, 
       () => 'fp32',
       async (trial) => {
         await write(trial);
-        return (await ctx.runtime.evaluate({ batches: Math.min(params.mixedPrecision.batches, ctx.calibration.batches) })).cosine;
+        return measureFidelity(ctx, params.mixedPrecision);
       },
       params.mixedPrecision,
     );
     for (const [name, level] of outcome.levels) levels.set(name, level);
-    summary.mixedPrecision(outcome, params.mixedPrecision.fidelity);
+    summary.mixedPrecision(outcome, params.mixedPrecision.fidelity, params.mixedPrecision.metric);
   }
   if (params.latencyAware) {
     await ctx.model.restore(base);

@@ -1,5 +1,6 @@
 import type { StageContext } from '@edgepress/plugin-sdk';
-import { chooseMixedPrecision } from './mixed-precision';
+import { chooseMixedPrecision, measureFidelity } from './mixed-precision';
+import { mixedPrecisionParams } from './params';
 import type { LayerLevel } from './qdq-writer';
 
 // Only signal and progress are used by chooseMixedPrecision.
@@ -38,7 +39,7 @@ describe('mixed precision from measured sensitivity', () => {
     expect(outcome.levels.get('b')).toBe('weights-int8');
     expect(outcome.levels.get('d')).toBe('fp32');
     expect(outcome.levels.get('a')).toBe('int8');
-    expect(outcome.cosine).toBeCloseTo(1 - 0.0055, 12);
+    expect(outcome.fidelity).toBeCloseTo(1 - 0.0055, 12);
     expect(outcome.reached).toBe(true);
     // 1 (all int8) + 5 (one per layer) + the search.
     expect(outcome.evaluations).toBe(calls.length);
@@ -60,6 +61,26 @@ describe('mixed precision from measured sensitivity', () => {
     const { measure } = fidelityModel(cost, 0.05);
     const outcome = await chooseMixedPrecision(ctx, names, () => 'fp32', measure, { fidelity: 0.99 });
     expect(outcome.fallbacks).toEqual(['b', 'd']);
-    expect(outcome.cosine).toBeGreaterThanOrEqual(0.99);
+    expect(outcome.fidelity).toBeGreaterThanOrEqual(0.99);
+  });
+});
+
+describe('the fidelity a target is set in', () => {
+  const evaluated: Array<{ batches?: number }> = [];
+  const stage = {
+    calibration: { batches: 3 },
+    runtime: {
+      evaluate: async (options: { batches?: number }) => {
+        evaluated.push(options);
+        return { cosine: 0.995, sqnrDb: 30, top1Agreement: 0.97 };
+      },
+    },
+  } as unknown as StageContext;
+
+  it('is cosine by default and top-1 agreement on request, over at most the calibration batches', async () => {
+    expect(await measureFidelity(stage, mixedPrecisionParams.parse({ enabled: true }))).toBe(0.995);
+    expect(await measureFidelity(stage, mixedPrecisionParams.parse({ enabled: true, metric: 'top1Agreement', batches: 8 }))).toBe(0.97);
+    expect(evaluated).toEqual([{ batches: 2 }, { batches: 3 }]);
+    expect(() => mixedPrecisionParams.parse({ metric: 'accuracy' })).toThrow();
   });
 });

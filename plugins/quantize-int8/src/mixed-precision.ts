@@ -1,13 +1,15 @@
 /**
  * Mixed precision from measured sensitivity. Each candidate layer is quantized alone (every other
- * layer in float) and the fidelity of the model is measured on calibration data: 1 - cosine is the
- * layer's sensitivity. Layers then fall back, most sensitive first, until the whole model reaches
+ * layer in float) and the fidelity of the model is measured on calibration data, in the chosen
+ * metric (cosine of the outputs, or the share of positions whose arg-max class agrees): 1 - fidelity
+ * is the layer's sensitivity. Layers then fall back, most sensitive first, until the whole model reaches
  * the fidelity target. Sensitivities do not add up exactly (errors interact), so the number of
  * fallbacks is searched with measurements, not predicted: doubling until the target is met, then
  * bisecting; the result is a small fallback set that meets the target (the smallest one if
  * fidelity grows with the number of fallbacks, which it does not always do).
  */
 import type { StageContext } from '@edgepress/plugin-sdk';
+import type { MixedPrecisionParams } from './params';
 import type { LayerLevel } from './qdq-writer';
 
 export interface MixedPrecisionOptions {
@@ -17,17 +19,24 @@ export interface MixedPrecisionOptions {
 
 export interface MixedPrecisionOutcome {
   readonly levels: ReadonlyMap<string, LayerLevel>;
-  /** 1 - cosine with only this layer quantized. */
+  /** 1 - fidelity with only this layer quantized. */
   readonly sensitivity: ReadonlyMap<string, number>;
   /** Fallbacks, most sensitive first. */
   readonly fallbacks: readonly string[];
-  readonly cosine: number;
+  /** The fidelity of the chosen levels, in the metric of the target. */
+  readonly fidelity: number;
   readonly reached: boolean;
   readonly evaluations: number;
 }
 
-/** Cosine of the model written with these levels (layers absent from the map are fp32). */
+/** Fidelity of the model written with these levels (layers absent from the map are fp32). */
 export type MeasureLevels = (levels: ReadonlyMap<string, LayerLevel>) => Promise<number>;
+
+/** The current model's fidelity on calibration data, in the metric the target is set in. */
+export async function measureFidelity(ctx: StageContext, params: MixedPrecisionParams): Promise<number> {
+  const figures = await ctx.runtime.evaluate({ batches: Math.min(params.batches, ctx.calibration.batches) });
+  return figures[params.metric];
+}
 
 function withFallbacks(candidates: readonly string[], ordered: readonly string[], count: number, fallbackOf: (name: string) => LayerLevel): Map<string, LayerLevel> {
   const levels = new Map<string, LayerLevel>(candidates.map((name) => [name, 'int8']));
@@ -43,15 +52,15 @@ export async function chooseMixedPrecision(
   options: MixedPrecisionOptions,
 ): Promise<MixedPrecisionOutcome> {
   let evaluations = 0;
-  const cosineOf = async (count: number, ordered: readonly string[]) => {
+  const fidelityOf = async (count: number, ordered: readonly string[]) => {
     ctx.signal.throwIfAborted();
     evaluations++;
     return measure(withFallbacks(candidates, ordered, count, fallbackOf));
   };
-  const allInt8 = await cosineOf(0, []);
+  const allInt8 = await fidelityOf(0, []);
   const sensitivity = new Map<string, number>();
   if (allInt8 >= options.fidelity || candidates.length === 0) {
-    return { levels: withFallbacks(candidates, [], 0, fallbackOf), sensitivity, fallbacks: [], cosine: allInt8, reached: allInt8 >= options.fidelity, evaluations };
+    return { levels: withFallbacks(candidates, [], 0, fallbackOf), sensitivity, fallbacks: [], fidelity: allInt8, reached: allInt8 >= options.fidelity, evaluations };
   }
   for (const [position, name] of candidates.entries()) {
     ctx.signal.throwIfAborted();
@@ -62,7 +71,7 @@ export async function chooseMixedPrecision(
   const ordered = [...candidates].sort((a, b) => (sensitivity.get(b) as number) - (sensitivity.get(a) as number));
   const cap = Math.min(candidates.length, options.maxLayersFp32 ?? candidates.length);
   if (cap === 0) {
-    return { levels: withFallbacks(candidates, [], 0, fallbackOf), sensitivity, fallbacks: [], cosine: allInt8, reached: false, evaluations };
+    return { levels: withFallbacks(candidates, [], 0, fallbackOf), sensitivity, fallbacks: [], fidelity: allInt8, reached: false, evaluations };
   }
 
   // Doubling, then bisection between the last count that missed and the first that met the target.
@@ -70,7 +79,7 @@ export async function chooseMixedPrecision(
   let low = 0;
   let high: number | undefined;
   for (let count = 1; ; count = Math.min(cap, count * 2)) {
-    measured.set(count, await cosineOf(count, ordered));
+    measured.set(count, await fidelityOf(count, ordered));
     if ((measured.get(count) as number) >= options.fidelity) {
       high = count;
       break;
@@ -80,7 +89,7 @@ export async function chooseMixedPrecision(
   }
   while (high !== undefined && high - low > 1) {
     const middle = Math.floor((low + high) / 2);
-    measured.set(middle, await cosineOf(middle, ordered));
+    measured.set(middle, await fidelityOf(middle, ordered));
     if ((measured.get(middle) as number) >= options.fidelity) high = middle;
     else low = middle;
   }
@@ -90,7 +99,7 @@ export async function chooseMixedPrecision(
     levels: withFallbacks(candidates, ordered, count, fallbackOf),
     sensitivity,
     fallbacks: ordered.slice(0, count),
-    cosine: measured.get(count) as number,
+    fidelity: measured.get(count) as number,
     reached: high !== undefined,
     evaluations,
   };

@@ -22,7 +22,13 @@ export const mixedPrecisionParams = z
       .min(0)
       .max(1)
       .default(0.99)
-      .describe('Cosine similarity (runtime.evaluate against the stage input) to reach; layers fall back in order of sensitivity until it is reached.'),
+      .describe('Fidelity to reach, in `metric` (runtime.evaluate against the stage input); layers fall back in order of sensitivity until it is reached.'),
+    metric: z
+      .enum(['cosine', 'top1Agreement'])
+      .default('cosine')
+      .describe(
+        "What the fidelity target measures. cosine: cosine similarity of the outputs. top1Agreement: the share of positions whose arg-max class agrees (per sample of a classifier, per step of a sequence output such as a CTC recognizer's, per pixel of a segmentation map): the metric that follows what a task decodes, where a high cosine can still flip close arg-maxes.",
+      ),
     maxLayersFp32: z.number().int().min(0).max(100_000).optional().describe('At most this many layers fall back, whatever the fidelity.'),
     fallback: z
       .enum(['auto', 'fp32', 'weights-int8'])
@@ -84,7 +90,7 @@ export const quantizeInt8Params = z.object({
     .default(true)
     .describe('Move each layer\'s bias by the mean output shift that weight rounding causes, measured with the mean input of every channel on calibration data.'),
   biasCorrectionBatches: z.number().int().min(1).max(256).default(4).describe('Calibration batches used for the input means of bias correction.'),
-  mixedPrecision: mixedPrecisionParams.default({ enabled: false, fidelity: 0.99, fallback: 'auto', batches: 2 }),
+  mixedPrecision: mixedPrecisionParams.default({ enabled: false, fidelity: 0.99, metric: 'cosine', fallback: 'auto', batches: 2 }),
   weightOnlyFormat: z
     .enum(['cast-mul', 'dequantize-linear'])
     .default('cast-mul')

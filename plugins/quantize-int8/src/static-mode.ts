@@ -8,7 +8,7 @@ import { EdgepressError, ErrorCode, type StageContext, type StageResult } from '
 import { compactNames, foldBatchNorm, fuseHardSwish, GraphIndex } from '@edgepress/plugin-sdk/toolkit';
 import { selectWeightLayers, type WeightLayer } from './layers';
 import { decideByLatency, attributionUnits } from './latency-aware';
-import { chooseMixedPrecision, type MixedPrecisionOutcome } from './mixed-precision';
+import { chooseMixedPrecision, measureFidelity, type MixedPrecisionOutcome } from './mixed-precision';
 import type { QuantizeInt8Params } from './params';
 import { quantizedActivations, writeStaticPlan, type LayerLevel, type StaticPlan, type WrittenPlan } from './qdq-writer';
 import { writeQOperatorPlan } from './qoperator-writer';
@@ -98,12 +98,12 @@ export async function runStatic(ctx: StageContext, params: QuantizeInt8Params, s
       weightOnly ? () => 'fp32' : fallbackChooser(params, selection.layers),
       async (trial) => {
         await write(new Map([...[...forced.keys()].map((name) => [name, 'weights-int8'] as const), ...trial]));
-        return (await ctx.runtime.evaluate({ batches: Math.min(params.mixedPrecision.batches, ctx.calibration.batches) })).cosine;
+        return measureFidelity(ctx, params.mixedPrecision);
       },
       params.mixedPrecision,
     );
     for (const [name, level] of outcome.levels) levels.set(name, level);
-    summary.mixedPrecision(outcome, params.mixedPrecision.fidelity);
+    summary.mixedPrecision(outcome, params.mixedPrecision.fidelity, params.mixedPrecision.metric);
   }
 
   if (params.latencyAware && !weightOnly) {

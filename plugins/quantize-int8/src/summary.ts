@@ -1,7 +1,7 @@
 import type { StageResult } from '@edgepress/plugin-sdk';
 import type { CompactNamesReport, FoldBatchNormReport, FuseHardSwishReport } from '@edgepress/plugin-sdk/toolkit';
 import type { MixedPrecisionOutcome } from './mixed-precision';
-import type { QuantizeInt8Params } from './params';
+import type { MixedPrecisionParams, QuantizeInt8Params } from './params';
 import type { LayerLevel, StaticPlan } from './qdq-writer';
 import type { QuantizationScheme } from './scheme';
 import type { StaticArtifacts } from './static-artifacts';
@@ -53,16 +53,18 @@ export class StageSummary {
     this.kept.set(name, { level, reason });
   }
 
-  mixedPrecision(outcome: MixedPrecisionOutcome, target: number): void {
+  mixedPrecision(outcome: MixedPrecisionOutcome, target: number, metric: MixedPrecisionParams['metric']): void {
+    const label = metric === 'cosine' ? 'cosine' : 'top-1 agreement';
     this.values.fidelityTarget = target;
-    this.values.fidelityCosine = outcome.cosine;
+    this.values.fidelityMetric = metric;
+    this.values.fidelityMeasured = outcome.fidelity;
     this.values.fidelityReached = outcome.reached;
     this.values.sensitivityEvaluations = outcome.evaluations;
     for (const name of outcome.fallbacks) {
       const level = outcome.levels.get(name) as LayerLevel;
-      this.keep(name, level, `sensitive: quantized alone, it costs ${(outcome.sensitivity.get(name) ?? 0).toFixed(4)} of cosine`);
+      this.keep(name, level, `sensitive: quantized alone, it costs ${(outcome.sensitivity.get(name) ?? 0).toFixed(4)} of ${label}`);
     }
-    if (!outcome.reached) this.notes.push(`The fidelity target ${target} was not reached: best cosine ${outcome.cosine.toFixed(4)} with ${outcome.fallbacks.length} fallbacks`);
+    if (!outcome.reached) this.notes.push(`The fidelity target ${target} was not reached: best ${label} ${outcome.fidelity.toFixed(4)} with ${outcome.fallbacks.length} fallbacks`);
   }
 
   latency(beforeMs: number, unmeasured: number): void {
