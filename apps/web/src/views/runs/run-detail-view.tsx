@@ -64,7 +64,22 @@ function RunView({ initial, reload, session }: { initial: Run; reload(): void; s
     // Artifacts and the final stage rows are read again once the run ends.
     if (event.kind === 'RUN_FINISHED' || event.kind === 'STAGE_COMPLETED') reloadRef.current();
   }, []);
-  const live = useLiveRun(run.id, !finished, onEvent);
+  // A run unfinished when the page opened is followed until the gateway ends the subscription after
+  // RUN_FINISHED, even if a reload shows the end first (a reload triggered by the last stage can
+  // read the finished run before the worker's RUN_FINISHED reaches the browser).
+  const [followed] = useState(() => !TERMINAL_STATES.includes(initial.state));
+  const live = useLiveRun(run.id, followed, onEvent);
+
+  // A finished run's reports are read again until they are there (a few tries): the page must
+  // not stay on data read before the worker stored them.
+  const awaitingReports = run.state === 'SUCCEEDED' && !run.artifacts.some((artifact) => artifact.kind === 'REPORT_HTML');
+  const reportTries = useRef(0);
+  useEffect(() => {
+    if (!awaitingReports || reportTries.current >= 5) return;
+    reportTries.current += 1;
+    const timer = setTimeout(() => reloadRef.current(), 500 * reportTries.current);
+    return () => clearTimeout(timer);
+  }, [awaitingReports, run]);
 
   // Without a live connection, an unfinished run is polled.
   useEffect(() => {
@@ -138,7 +153,9 @@ function RunView({ initial, reload, session }: { initial: Run; reload(): void; s
         )}
         <p className="muted" role="status" aria-live="polite">
           {announcement ? `${announcement} ` : ''}
-          {live.status === 'failed' && live.error ? `Live updates are unavailable (${adviceFor(live.error).title}); refreshing every ${POLL_MS / 1000} s.` : LIVE_TEXT[live.status]}
+          {live.status === 'failed' && live.error
+            ? `Live updates are unavailable (${adviceFor(live.error).title}); refreshing every ${POLL_MS / 1000} s.`
+            : LIVE_TEXT[finished && live.status === 'live' ? 'ended' : live.status]}
         </p>
       </section>
 
