@@ -136,13 +136,6 @@ EDGEPRESS_AVX2 void FusedColumnAvx2(const Int4Problem& p, size_t n, float* out) 
   }
 }
 
-// One column of a GEMV (R <= 4 rows) on AVX-512, for blocks of a multiple of 32 values. A block's
-// 16 possible weights, (q - zp) * scale as ORT dequantizes them, make a table in one register;
-// 16 bytes (32 values) widen to 16 dwords whose low nibbles index it for the even k (VPERMPS reads
-// only the low 4 bits of an index) and, shifted by 4, for the odd k. That is 4 instructions to
-// decode 32 weights, against 12 for the AVX2 path's zero-point subtraction and conversions, and
-// the products are sums of a * w with w exactly ORT's dequantized weight. Four accumulators per
-// row (two chunks of two halves) hide the FMA latency.
 // Block j of column n: its 16 possible weights, (q - zp) * scale, indexed by q.
 EDGEPRESS_AVX512 inline __m512 BlockTable(const Int4Weights& b, size_t n, size_t j) {
   const int zp = b.zero_points ? (b.zero_points[n * ((b.blocks + 1) / 2) + j / 2] >> ((j % 2) * 4)) & 0x0F : 8;
@@ -150,14 +143,20 @@ EDGEPRESS_AVX512 inline __m512 BlockTable(const Int4Weights& b, size_t n, size_t
   return _mm512_mul_ps(_mm512_sub_ps(iota, _mm512_set1_ps(static_cast<float>(zp))), _mm512_set1_ps(b.scales[n * b.blocks + j]));
 }
 
-// Chunk c of a column (32 values in 16 bytes) decoded through `table`, into accumulators 2h and
-// 2h + 1 of each row.
+// Chunk c of a column (32 values in 16 bytes) decoded through its block's `table`: the weights of
+// the even k (low nibbles; VPERMPS reads only the low 4 bits of an index) and of the odd k.
+EDGEPRESS_AVX512 inline void DecodeChunk(const uint8_t* column, size_t c, __m512 table, __m512* even, __m512* odd) {
+  const __m512i bytes = _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(column + c * 16)));
+  *even = _mm512_permutexvar_ps(bytes, table);
+  *odd = _mm512_permutexvar_ps(_mm512_srli_epi32(bytes, 4), table);
+}
+
+// Chunk c of a column decoded through `table`, into accumulators 2h and 2h + 1 of each row.
 template <int R>
 EDGEPRESS_AVX512 inline void TableChunk(const uint8_t* column, const float* a_even_odd, size_t padded, size_t c, __m512 table,
                                         int h, __m512 (&acc)[R][4]) {
-  const __m512i bytes = _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(column + c * 16)));
-  const __m512 even = _mm512_permutexvar_ps(bytes, table);
-  const __m512 odd = _mm512_permutexvar_ps(_mm512_srli_epi32(bytes, 4), table);
+  __m512 even, odd;
+  DecodeChunk(column, c, table, &even, &odd);
   for (int r = 0; r < R; ++r) {
     const float* a = a_even_odd + r * padded + c * 32;
     acc[r][2 * h] = _mm512_fmadd_ps(_mm512_loadu_ps(a), even, acc[r][2 * h]);
@@ -214,11 +213,10 @@ EDGEPRESS_AVX512 void DequantizePanelAvx512(const Int4Weights& b, size_t col, si
     const size_t c = k0 / 32;
     for (size_t j = 0; j < cols; ++j) {
       const size_t n = col + j;
-      const __m512 table = BlockTable(b, n, c / per_block);
-      const uint8_t* column = b.data + n * b.blocks * (b.block / 2);
-      const __m512i bytes = _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(column + c * 16)));
-      _mm512_store_ps(even[j], _mm512_permutexvar_ps(bytes, table));
-      _mm512_store_ps(odd[j], _mm512_permutexvar_ps(_mm512_srli_epi32(bytes, 4), table));
+      __m512 e, o;
+      DecodeChunk(b.data + n * b.blocks * (b.block / 2), c, BlockTable(b, n, c / per_block), &e, &o);
+      _mm512_store_ps(even[j], e);
+      _mm512_store_ps(odd[j], o);
     }
     // Rows past K (the last block's padding) are not written: the panel has K rows.
     const size_t rows = std::min<size_t>(32, b.k - k0);
